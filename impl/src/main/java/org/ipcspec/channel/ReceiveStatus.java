@@ -1,0 +1,17 @@
+package org.ipcspec.channel;
+
+/** The outcome of a receive that ran. */
+public enum ReceiveStatus {
+    /** A message was collected into the caller's buffer. */
+    MESSAGE,
+    /** Async: nothing was available. */
+    EMPTY,
+    /** Sync: nothing arrived within the timeout. */
+    TIMEOUT,
+    /** The channel was closed. */
+    CLOSED;
+
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

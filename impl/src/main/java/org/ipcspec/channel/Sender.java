@@ -1,0 +1,29 @@
+package org.ipcspec.channel;
+
+import java.nio.ByteBuffer;
+
+/** The sending end of a channel. Not thread-safe: one thread sends. */
+public interface Sender extends AutoCloseable {
+
+    /** Wait without limit; for a synchronous send. */
+    long FOREVER = -1;
+
+    /**
+     * Sends the remaining bytes of {@code message} (position to limit; the buffer's position is
+     * left unchanged).
+     *
+     * @param timeoutNanos a synchronous send's limit, covering the wait for room and then for
+     *                     collection; {@link #FOREVER} for none. Ignored by an asynchronous send.
+     * @throws ChannelException on an I/O failure
+     */
+    SendStatus send(ByteBuffer message, long timeoutNanos);
+
+    Mode mode();
+
+    /** The largest message this end may send: the channel's limit, or the sender's own lower one. */
+    int maxMessageBytes();
+
+    /** Releases the end. Idempotent. */
+    @Override
+    void close();
+}
