@@ -57,8 +57,8 @@ final class RingReader {
     }
 
     /**
-     * Copies the next published message into {@code into} at index 0 (position and limit are the
-     * caller's to set) and consumes it.
+     * Copies the next published message into {@code into} (cleared, then position 0 to limit is
+     * the message) and consumes it.
      *
      * @return the payload length, or {@link #NOTHING}
      */
@@ -89,7 +89,9 @@ final class RingReader {
                 throw new IllegalArgumentException("receive buffer too small: capacity=" + into.capacity()
                         + " messageLength=" + payloadLength);
             }
+            into.clear();
             buffer.getBytes(at + HEADER_LENGTH, into, 0, payloadLength);
+            into.limit(payloadLength);
             head += alignedLength(length);
             buffer.putLongRelease(HEAD_POSITION_OFFSET, head);
             senders.countCollected(slot, incarnation);

@@ -70,12 +70,7 @@ final class ShmReceiver implements Receiver {
     }
 
     private boolean tryRead(ByteBuffer into) {
-        int length = reader.read(into);
-        if (length == RingReader.NOTHING) {
-            return false;
-        }
-        into.clear().limit(length);
-        return true;
+        return reader.read(into) != RingReader.NOTHING;
     }
 
     @Override
