@@ -26,6 +26,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import org.ipcspec.channel.ChannelException;
 import org.ipcspec.channel.support.OwnerOnly;
 
 /** Creating, mapping and retiring the channel file at an address. */
@@ -84,7 +85,7 @@ final class ShmChannelFile {
         try (FileChannel channel = OwnerOnly.openExisting(address)) {
             long length = channel.size();
             if (length < HEADER_LENGTH || length > Integer.MAX_VALUE) {
-                throw new org.ipcspec.channel.ChannelException("not an shm channel file: address=" + address
+                throw new ChannelException("not an shm channel file: address=" + address
                         + " length=" + length);
             }
             return new SharedBuffer(channel.map(FileChannel.MapMode.READ_WRITE, 0, length));
@@ -101,7 +102,7 @@ final class ShmChannelFile {
             leftover = map(address);
         } catch (NoSuchFileException e) {
             return;
-        } catch (org.ipcspec.channel.ChannelException e) {
+        } catch (ChannelException e) {
             throw new IOException("refusing to replace a file that is not an shm channel: address=" + address, e);
         }
         if (leftover.getInt(MAGIC_OFFSET) != MAGIC) {
