@@ -304,8 +304,8 @@ final class Json {
             digits();
         }
         String text = new String(in, from, pos - from, java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (integral && pos - from <= 19) {
-            // At most 19 characters (sign included) always fits a long except beyond its range.
+        if (integral && pos - from <= 20) {
+            // At most 20 characters (sign included): a long unless beyond its range.
             try {
                 return Long.parseLong(text);
             } catch (NumberFormatException tooLarge) {
