@@ -26,8 +26,9 @@ final class ReceiveOps {
         this.out = out;
     }
 
-    void receive(Request request, Handle handle) throws RequestException {
+    void receive(Request request) throws RequestException {
         long timeoutNanos = Session.timeoutNanos(request, Receiver.FOREVER);
+        Handle handle = session.receiverHandle(request);
         Receiver receiver = handle.receiver;
         ByteBuffer buffer = handle.buffer(receiver.maxMessageBytes());
         long begin = System.nanoTime();
@@ -68,10 +69,12 @@ final class ReceiveOps {
      * ends with {@code timeout} when {@code timeout_ms} passes first, or with the first
      * {@code closed} or {@code error}.
      */
-    void receiveMany(Request request, Handle handle) throws RequestException {
+    void receiveMany(Request request) throws RequestException {
         long count = request.requiredLong("count", 0, Long.MAX_VALUE);
         long sampleEvery = request.optionalLong("sample_every", 0, Long.MAX_VALUE, 0);
-        Deadline deadline = Deadline.after(Session.timeoutNanos(request, -1));
+        long timeoutNanos = Session.timeoutNanos(request, -1);
+        Handle handle = session.receiverHandle(request);
+        Deadline deadline = Deadline.after(timeoutNanos);
         Receiver receiver = handle.receiver;
         boolean sync = receiver.mode() == Mode.SYNC;
         String contentType = receiver.contentType();

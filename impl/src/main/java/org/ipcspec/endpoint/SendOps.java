@@ -35,25 +35,26 @@ final class SendOps {
         this.out = out;
     }
 
-    void send(Request request, Handle handle) throws RequestException {
+    void send(Request request) throws RequestException {
         long seq = request.requiredLong("seq", 0, Request.MAX_SEQ_EXCLUSIVE - 1);
         boolean hasSize = request.has("size");
         if (hasSize == request.has("text")) {
             throw RequestException.invalid("give exactly one of size (a generated payload) and text");
         }
         long timeoutNanos = Session.timeoutNanos(request, Sender.FOREVER);
+        int size = hasSize ? size(request) : 0;
+        byte[] text = hasSize ? null : request.requiredString("text").getBytes(StandardCharsets.UTF_8);
+        if (text != null && startsWithMagic(text)) {
+            throw RequestException.invalid("field text must not begin with IPC1, which marks a generated payload");
+        }
+        Handle handle = session.senderHandle(request);
         ByteBuffer payload = null;
         if (hasSize) {
-            int size = size(request);
             if (size <= MATERIALISE_LIMIT || size <= handle.sender.maxMessageBytes()) {
                 payload = handle.buffer(size);
                 Payload.write(payload, seq, handle.senderId, size);
             }
         } else {
-            byte[] text = request.requiredString("text").getBytes(StandardCharsets.UTF_8);
-            if (startsWithMagic(text)) {
-                throw RequestException.invalid("field text must not begin with IPC1, which marks a generated payload");
-            }
             payload = ByteBuffer.wrap(text);
         }
 
@@ -96,13 +97,14 @@ final class SendOps {
      * counted; for an asynchronous sender with {@code timeout_ms}, a message still refused after
      * that long ends the batch with {@code full}. Any other non-ok status ends the batch.
      */
-    void sendMany(Request request, Handle handle) throws RequestException {
+    void sendMany(Request request) throws RequestException {
         long firstSeq = request.requiredLong("first_seq", 0, Request.MAX_SEQ_EXCLUSIVE - 1);
         long count = request.requiredLong("count", 0, Request.MAX_SEQ_EXCLUSIVE - firstSeq);
         int size = size(request);
         long sampleEvery = request.optionalLong("sample_every", 0, Long.MAX_VALUE, 0);
         boolean hasTimeout = request.has("timeout_ms");
         long timeoutNanos = Session.timeoutNanos(request, Sender.FOREVER);
+        Handle handle = session.senderHandle(request);
         Sender sender = handle.sender;
         boolean async = sender.mode() == Mode.ASYNC;
 

@@ -174,16 +174,16 @@ final class Session implements Runnable, StdinPump.Sink {
                 open(request);
                 return false;
             case "send":
-                sendOps.send(request, senderHandle(request));
+                sendOps.send(request);
                 return false;
             case "send_many":
-                sendOps.sendMany(request, senderHandle(request));
+                sendOps.sendMany(request);
                 return false;
             case "receive":
-                receiveOps.receive(request, receiverHandle(request));
+                receiveOps.receive(request);
                 return false;
             case "receive_many":
-                receiveOps.receiveMany(request, receiverHandle(request));
+                receiveOps.receiveMany(request);
                 return false;
             case "close":
                 close(request);
@@ -351,7 +351,8 @@ final class Session implements Runnable, StdinPump.Sink {
         return ms >= MAX_TIMEOUT_NANOS / 1_000_000 ? MAX_TIMEOUT_NANOS : ms * 1_000_000;
     }
 
-    private Handle senderHandle(Request request) throws RequestException {
+    /** The request's channel handle, which must be a sender; resolved after the other fields are checked. */
+    Handle senderHandle(Request request) throws RequestException {
         Handle handle = handle(request);
         if (handle.sender == null) {
             throw RequestException.invalid("channel \"" + handle.name + "\" is a receiver; " + request.op() + " needs a sender");
@@ -359,7 +360,7 @@ final class Session implements Runnable, StdinPump.Sink {
         return handle;
     }
 
-    private Handle receiverHandle(Request request) throws RequestException {
+    Handle receiverHandle(Request request) throws RequestException {
         Handle handle = handle(request);
         if (handle.receiver == null) {
             throw RequestException.invalid("channel \"" + handle.name + "\" is a sender; " + request.op() + " needs a receiver");
