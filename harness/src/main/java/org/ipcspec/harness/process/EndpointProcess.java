@@ -52,7 +52,7 @@ public final class EndpointProcess implements AutoCloseable {
     private final Map<Long, CompletableFuture<ObjectNode>> pending = new ConcurrentHashMap<>();
     private final BlockingQueue<ObjectNode> repliesWithoutId = new LinkedBlockingQueue<>();
     private final List<String> garbage = new ArrayList<>();
-    private final AtomicLong nextId = new AtomicLong(1);
+    private final AtomicLong nextId = new AtomicLong(1000);
     private final CompletableFuture<Void> stdoutDone = new CompletableFuture<>();
     private final Thread stderrReader;
     private volatile String threadDump;
@@ -114,8 +114,12 @@ public final class EndpointProcess implements AutoCloseable {
         }
     }
 
+    /** A request as written, with the id it was given, and its reply to come. */
+    public record Request(long id, ObjectNode line, CompletableFuture<ObjectNode> reply) {
+    }
+
     /** Writes a request with a fresh id; the future completes with its reply. */
-    public CompletableFuture<ObjectNode> request(ObjectNode fields) {
+    public Request request(ObjectNode fields) {
         long id = nextId.getAndIncrement();
         ObjectNode request = JSON.createObjectNode().put("id", id);
         request.setAll(fields);
@@ -124,29 +128,42 @@ public final class EndpointProcess implements AutoCloseable {
         if (stdoutDone.isDone()) {
             failPending();
         }
-        writeLine(request.toString());
         listener.requested(participant, request, System.nanoTime());
+        writeLine(request.toString());
+        return new Request(id, request, reply);
+    }
+
+    /**
+     * Writes a line as it is, to see how the endpoint meets bad input. The future completes with the
+     * reply to it: the one carrying the line's own integer id if it has one, else the next reply
+     * with id null.
+     */
+    public CompletableFuture<ObjectNode> writeRaw(String line) {
+        CompletableFuture<ObjectNode> reply = new CompletableFuture<>();
+        Long id = integerId(line);
+        if (id != null) {
+            pending.put(id, reply);
+        } else {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    reply.complete(repliesWithoutId.take());
+                } catch (InterruptedException e) {
+                    reply.completeExceptionally(e);
+                }
+            });
+        }
+        ObjectNode mark = JSON.createObjectNode().put("raw", line.length() > 200 ? line.substring(0, 200) + "..." : line);
+        listener.requested(participant, mark, System.nanoTime());
+        writeLine(line);
         return reply;
     }
 
-    /** Writes a raw line as it is (for testing how an endpoint meets bad input). Replies come with id null or a given id. */
-    public void writeRaw(String line) {
-        writeLine(line);
-        ObjectNode mark = JSON.createObjectNode().put("raw", line.length() > 200 ? line.substring(0, 200) + "..." : line);
-        listener.requested(participant, mark, System.nanoTime());
-    }
-
-    /** The next reply that carried {@code "id":null}. */
-    public ObjectNode awaitReplyWithoutId(Duration bound) {
+    private static Long integerId(String line) {
         try {
-            ObjectNode reply = repliesWithoutId.poll(bound.toMillis(), TimeUnit.MILLISECONDS);
-            if (reply == null) {
-                throw broken("no reply with id null within " + bound.toMillis() + " ms");
-            }
-            return reply;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw broken("interrupted");
+            JsonNode node = JSON.readTree(line);
+            return node != null && node.path("id").isIntegralNumber() ? node.path("id").asLong() : null;
+        } catch (JsonProcessingException e) {
+            return null;
         }
     }
 

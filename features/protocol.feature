@@ -1,0 +1,36 @@
+@protocol
+Feature: The driver protocol itself
+  An endpoint answers every request line, including bad ones: "invalid" for a line that is not a
+  well-formed request, "unsupported" for an operation, transport or mode it does not offer, and
+  it keeps working afterwards (PROTOCOL.md sections 2, 3 and 6).
+
+  Scenario: The endpoint says hello and shares the harness's clock
+    Given an endpoint
+    Then its hello names protocol 1, its implementation and the monotonic clock
+    And its clock lies between the harness's readings before and after
+
+  Scenario Outline: A bad request line is answered "<error>" and the endpoint reads on
+    Given an endpoint
+    When it is sent the line <line>
+    Then it replies "<error>"
+    And it still answers a clock request
+
+    Examples:
+      | line                                                                                              | error       |
+      | not json at all                                                                                   | invalid     |
+      | [1, 2, 3]                                                                                         | invalid     |
+      | {"op":"clock"}                                                                                    | invalid     |
+      | {"id":"seven","op":"clock"}                                                                       | invalid     |
+      | {"id":7,"op":"teleport"}                                                                          | unsupported |
+      | {"id":7,"op":"send","channel":"nowhere","seq":1,"size":64}                                        | invalid     |
+      | {"id":7,"op":"open","role":"receiver","transport":"shm","mode":"sync"}                            | invalid     |
+      | {"id":7,"op":"open","role":"receiver","transport":42,"address":"/tmp/x","mode":"sync"}            | invalid     |
+      | {"id":7,"op":"open","role":"receiver","transport":"carrier-pigeon","address":"/tmp/x","mode":"sync"} | unsupported |
+      | {"id":7,"op":"open","role":"receiver","transport":"shm","address":"/tmp/x","mode":"sometimes"}    | unsupported |
+
+  Scenario: A generated payload under 24 bytes is refused as "invalid"
+    Given a shm channel
+    And a receiver that receives asynchronously
+    And a sender that sends asynchronously
+    When the sender sends message 1 of 16 bytes
+    Then the sender's request is refused as "invalid"

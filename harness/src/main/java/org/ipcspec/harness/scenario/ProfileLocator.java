@@ -1,0 +1,45 @@
+package org.ipcspec.harness.scenario;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.ipcspec.harness.profile.Profile;
+
+/**
+ * Which implementation profile a run uses: the file named by the system property
+ * {@value #PROPERTY} (or the environment variable {@value #ENV}), else the reference profile
+ * shipped in {@code features/}, found by walking up from the working directory. Loaded once per
+ * file: scenarios share it, and a bad profile fails the first scenario with its file and line.
+ */
+public final class ProfileLocator {
+
+    public static final String PROPERTY = "ipcspec.profile";
+    public static final String ENV = "IPCSPEC_PROFILE";
+    static final String DEFAULT = "features/reference.yaml";
+
+    private static final Map<Path, Profile> LOADED = new ConcurrentHashMap<>();
+
+    private ProfileLocator() {
+    }
+
+    public static Profile current() {
+        return LOADED.computeIfAbsent(location(), Profile::load);
+    }
+
+    public static Path location() {
+        String named = System.getProperty(PROPERTY, System.getenv(ENV));
+        if (named != null && !named.isBlank()) {
+            return Path.of(named).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(DEFAULT);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no profile: set -D" + PROPERTY + "=FILE, or run from the ipcspec checkout (it has "
+                + DEFAULT + ")");
+    }
+}

@@ -1,0 +1,268 @@
+package org.ipcspec.harness.scenario;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.opentest4j.TestAbortedException;
+
+import org.ipcspec.harness.history.History;
+import org.ipcspec.harness.history.HistoryRecorder;
+import org.ipcspec.harness.process.EndpointBrokenException;
+import org.ipcspec.harness.process.EndpointListener;
+import org.ipcspec.harness.process.EndpointProcess;
+import org.ipcspec.harness.profile.Bounds;
+import org.ipcspec.harness.profile.Profile;
+
+/**
+ * The state of one scenario, shared by its steps (one instance per scenario, made by
+ * picocontainer): the profile, the channel being specified, the participants' processes, and the
+ * history of everything they did. Steps stay thin; what they share lives here.
+ */
+public final class ScenarioWorld implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Profile profile;
+    private final HistoryRecorder history = new HistoryRecorder();
+    private final Map<String, Participant> participants = new LinkedHashMap<>();
+    private final Set<String> rules = new LinkedHashSet<>();
+    private ScenarioDirectory directory;
+    private ChannelSettings channel;
+    private String scenarioName = "";
+
+    public ScenarioWorld() {
+        this.profile = ProfileLocator.current();
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public Bounds bounds() {
+        return profile.bounds();
+    }
+
+    public Duration nonBlockingBound() {
+        return Duration.ofMillis(bounds().nonBlockingMs());
+    }
+
+    public Duration blockedBound() {
+        return Duration.ofMillis(bounds().blockedMs());
+    }
+
+    public Duration crashBound() {
+        return Duration.ofMillis(bounds().crashMs());
+    }
+
+    /** How long a call that should end promptly may take before the endpoint counts as hung. */
+    public Duration replyBound() {
+        return Duration.ofMillis(Math.max(10_000, 2 * bounds().crashMs()));
+    }
+
+    public void scenario(String name, Collection<String> tags) {
+        this.scenarioName = name;
+        for (String tag : tags) {
+            String id = tag.startsWith("@") ? tag.substring(1) : tag;
+            if (id.matches("[A-Z][A-Z0-9]*")) {
+                rules.add(id);
+            }
+        }
+    }
+
+    public String scenarioName() {
+        return scenarioName;
+    }
+
+    /** Rule ids named by the scenario's tags (@S1, @O2, @THROUGHPUT, ...). */
+    public Set<String> rules() {
+        return Set.copyOf(rules);
+    }
+
+    public Path directory() {
+        if (directory == null) {
+            directory = ScenarioDirectory.create();
+        }
+        return directory.path();
+    }
+
+    /** Declares the channel of the scenario; fails as unsupported when the profile does not claim the transport. */
+    public ChannelSettings channel(ChannelSettings settings) {
+        if (!profile.claims(settings.transport())) {
+            throw new TestAbortedException("unsupported: the profile of " + profile.name() + " does not claim the "
+                    + settings.transport() + " transport");
+        }
+        this.channel = settings;
+        return settings;
+    }
+
+    public ChannelSettings channel() {
+        if (channel == null) {
+            throw new IllegalStateException("no channel yet: a scenario starts with a step like 'Given a shm channel'");
+        }
+        return channel;
+    }
+
+    /** The address of a channel handle: "main" or "reply". Short, to fit a socket path. */
+    public String address(String handle) {
+        return directory().resolve(handle.equals("main") ? "c" : handle.substring(0, 1)).toString();
+    }
+
+    public boolean has(String participant) {
+        return participants.containsKey(participant);
+    }
+
+    public Participant participant(String name) {
+        Participant participant = participants.get(name);
+        if (participant == null) {
+            throw new IllegalStateException("there is no " + name + " in this scenario; there are " + participants.keySet());
+        }
+        return participant;
+    }
+
+    public Collection<Participant> participants() {
+        return List.copyOf(participants.values());
+    }
+
+    /**
+     * Starts the participant's endpoint, waits for hello, and checks that it shares the harness's
+     * clock; unsupported (skipped) when the endpoint's hello does not offer the channel's transport.
+     */
+    public Participant start(String name) {
+        if (participants.containsKey(name)) {
+            throw new IllegalStateException(name + " is already started");
+        }
+        Path workingDirectory = profile.file().toAbsolutePath().getParent();
+        EndpointProcess process = EndpointProcess.start(name, profile.command(), profile.env(), workingDirectory, recorder());
+        Participant participant;
+        try {
+            ObjectNode hello = process.awaitHello(Duration.ofMillis(bounds().startMs()));
+            participant = new Participant(name, process, hello);
+        } catch (RuntimeException e) {
+            process.kill();
+            throw e;
+        }
+        participants.put(name, participant);
+        ClockCheck.verify(this, participant);
+        if (channel != null && !offers(participant, channel.transport())) {
+            throw new TestAbortedException("unsupported: " + participant.hello().path("implementation").asText("the endpoint")
+                    + " does not offer the " + channel.transport() + " transport (its hello: " + participant.hello() + ")");
+        }
+        return participant;
+    }
+
+    private static boolean offers(Participant participant, String transport) {
+        for (var offered : participant.hello().path("transports")) {
+            if (offered.asText().equals(transport)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes a request (an id is added) and remembers it as a call to be judged later. */
+    public Call call(Participant participant, String what, ObjectNode request) {
+        EndpointProcess.Request written = participant.process().request(request);
+        Call call = new Call(what, written.id(), written.line(), System.nanoTime(), written.reply());
+        participant.started(call);
+        return call;
+    }
+
+    /** Waits for the reply to a call; a reply that never comes is a broken endpoint, not a rule. */
+    public ObjectNode await(Participant participant, Call call, Duration bound) {
+        ObjectNode reply = participant.process().await(call.reply(), bound, call.what());
+        participant.judged(call, reply);
+        if (!reply.path("ok").asBoolean(false) && "unsupported".equals(reply.path("error").asText())) {
+            throw new TestAbortedException("unsupported: " + participant.displayName() + " answered " + reply);
+        }
+        return reply;
+    }
+
+    /** Makes a call and waits for its reply. */
+    public ObjectNode callAndAwait(Participant participant, String what, ObjectNode request, Duration bound) {
+        return await(participant, call(participant, what, request), bound);
+    }
+
+    public void kill(Participant participant) {
+        participant.process().kill();
+    }
+
+    public ObjectNode request(String op) {
+        return JSON.createObjectNode().put("op", op);
+    }
+
+    public History history() {
+        return history.snapshot();
+    }
+
+    /** Problems seen on the side: garbage on an endpoint's stdout makes the endpoint broken. */
+    public void requireNoGarbage() {
+        for (Participant participant : participants.values()) {
+            List<String> garbage = participant.process().garbage();
+            if (!garbage.isEmpty()) {
+                throw new EndpointBrokenException("the " + participant.name() + " endpoint broke the protocol on stdout: " + garbage);
+            }
+        }
+    }
+
+    private EndpointListener recorder() {
+        return new EndpointListener() {
+            @Override
+            public void line(String participant, ObjectNode line, long arrivalNanos) {
+                history.line(participant, JSON.convertValue(line, Map.class), arrivalNanos);
+            }
+
+            @Override
+            public void requested(String participant, ObjectNode request, long sentNanos) {
+                history.request(participant, JSON.convertValue(request, Map.class));
+            }
+
+            @Override
+            public void lifecycle(String participant, String what, long nanos) {
+                if (what.startsWith("killed")) {
+                    history.killed(participant);
+                } else if (what.startsWith("started")) {
+                    history.started(participant, Map.of("what", what));
+                }
+            }
+        };
+    }
+
+    /**
+     * Ends every process: stdin EOF, as the protocol asks, then a kill after the grace period. After
+     * this the history is complete: every reader has drained its stdout.
+     */
+    public void endProcesses() {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (Participant participant : participants.values()) {
+            try {
+                participant.process().close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+    }
+
+    /** Ends every process and removes the scenario folder. */
+    @Override
+    public void close() {
+        try {
+            endProcesses();
+        } finally {
+            if (directory != null) {
+                directory.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.ipcspec.harness.steps;
+
+import static org.ipcspec.harness.steps.Violations.require;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.CRC32C;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+
+import org.ipcspec.harness.profile.Threshold;
+import org.ipcspec.harness.scenario.Call;
+import org.ipcspec.harness.scenario.Participant;
+import org.ipcspec.harness.scenario.ScenarioWorld;
+
+/** Many messages at once (send_many / receive_many): ordering runs, several senders, throughput, crashes mid-run. */
+public final class BulkSteps {
+
+    /** A bulk run may take long on a loaded machine; it is still bounded, so a hang fails. */
+    static final Duration BULK_BOUND = Duration.ofMinutes(3);
+    /** Events for about this many messages of a batch, enough for the timeline. */
+    static final int SAMPLES = 50;
+
+    private final ScenarioWorld world;
+    private ObjectNode firstCollected;
+
+    public BulkSteps(ScenarioWorld world) {
+        this.world = world;
+    }
+
+    @When("{participant} sends {int} messages")
+    public void sendMany(String name, int count) {
+        sendMany(name, count, CallSteps.DEFAULT_SIZE);
+    }
+
+    @When("{participant} sends {int} messages of {int} bytes")
+    public void sendMany(String name, int count, int size) {
+        Participant sender = world.participant(name);
+        ObjectNode request = world.request("send_many").put("channel", "main").put("first_seq", 1).put("count", count)
+                .put("size", size).put("sample_every", Math.max(1, count / SAMPLES));
+        world.call(sender, "send of " + count + " messages of " + size + " bytes", request);
+    }
+
+    @When("{participant} starts sending {int} messages of {int} bytes")
+    public void startSending(String name, int count, int size) {
+        sendMany(name, count, size);
+    }
+
+    @When("each sender sends {int} messages")
+    public void eachSends(int count) {
+        for (Participant participant : senders()) {
+            sendMany(participant.name(), count, CallSteps.DEFAULT_SIZE);
+        }
+    }
+
+    @When("{participant} receives {int} messages")
+    public void receiveMany(String name, int count) {
+        Participant receiver = world.participant(name);
+        ObjectNode request = world.request("receive_many").put("channel", "main").put("count", count)
+                .put("timeout_ms", BULK_BOUND.toMillis()).put("sample_every", Math.max(1, count / SAMPLES));
+        world.call(receiver, "receive of " + count + " messages", request);
+    }
+
+    @Then("all {int} messages arrive in order, intact and exactly once")
+    public void allArrive(int count) {
+        ObjectNode received = awaitBatches();
+        requireSenderDigest(received, world.participant("sender").senderId(), count);
+    }
+
+    @Then("all {int} messages arrive in order per sender, intact and exactly once")
+    public void allArrivePerSender(int total) {
+        ObjectNode received = awaitBatches();
+        List<Participant> senders = senders();
+        for (Participant sender : senders) {
+            requireSenderDigest(received, sender.senderId(), total / senders.size());
+        }
+    }
+
+    @When("{participant} is killed once the receiver can collect a message")
+    public void killOnceCollectable(String name) {
+        Participant receiver = world.participant("receiver");
+        CallSteps.awaitPolling(world.crashBound(), "a first message for the receiver", () -> {
+            firstCollected = world.callAndAwait(receiver, "receive", world.request("receive").put("channel", "main"), world.replyBound());
+            return firstCollected.path("status").asText().equals("message");
+        });
+        world.kill(world.participant(name));
+    }
+
+    /** After a sender died mid-run: everything left is a gap-free continuation, each message intact (no torn record). */
+    @Then("every message the receiver collects is intact and in order")
+    public void everyCollectedIntact() {
+        Participant receiver = world.participant("receiver");
+        long expected = firstCollected.path("seq").asLong() + 1;
+        require(firstCollected.path("intact").asBoolean(false), "K1", "message " + firstCollected.path("seq") + " was torn (intact=false)");
+        long collected = 1;
+        long deadline = System.nanoTime() + BULK_BOUND.toNanos();
+        while (System.nanoTime() < deadline) {
+            ObjectNode reply = world.callAndAwait(receiver, "receive", world.request("receive").put("channel", "main"), world.replyBound());
+            String status = reply.path("status").asText();
+            if (!status.equals("message")) {
+                require(status.equals("empty") || status.equals("closed"), "K1", "after the sender died, a receive returned " + reply);
+                break;
+            }
+            require(reply.path("intact").asBoolean(false), "K1", "after the sender died mid-send, message " + reply.path("seq")
+                    + " was collected torn (intact=false)");
+            require(reply.path("seq").asLong() == expected, "O1", "after message " + (expected - 1) + " came message "
+                    + reply.path("seq") + ", expected " + expected);
+            expected++;
+            collected++;
+        }
+        require(collected >= 1, "K1", "nothing was collected");
+    }
+
+    @Then("the throughput and latency of {int}-byte messages meet the profile")
+    public void throughputMeetsProfile(int size) {
+        String transport = world.channel().transport();
+        ObjectNode sent = lastBatch(world.participant("sender"));
+        ObjectNode received = lastBatch(world.participant("receiver"));
+        long count = received.path("received").asLong();
+        double seconds = (received.path("last_t").asLong() - sent.path("first_t").asLong()) / 1e9;
+        double perSecond = count / Math.max(seconds, 1e-9);
+        JsonNode p99 = received.path("latency_ns").path("p99");
+        Threshold threshold = world.bounds().threshold(transport, size).orElse(null);
+        Figures.attach(transport, size, count, seconds, perSecond, received.path("latency_ns"), threshold);
+        if (threshold == null) {
+            return;
+        }
+        if (threshold.minMessagesPerSecond() != null) {
+            require(perSecond >= threshold.minMessagesPerSecond(), "THROUGHPUT", String.format(Locale.ROOT,
+                    "%s, %d-byte messages: %.0f messages/s, below the profile's %.0f", transport, size, perSecond,
+                    threshold.minMessagesPerSecond()));
+        }
+        if (threshold.maxP99Micros() != null && p99.isNumber()) {
+            double p99Micros = p99.asDouble() / 1000;
+            require(p99Micros <= threshold.maxP99Micros(), "LATENCY", String.format(Locale.ROOT,
+                    "%s, %d-byte messages: p99 latency %.1f us, above the profile's %.1f us", transport, size, p99Micros,
+                    threshold.maxP99Micros()));
+        }
+    }
+
+    private List<Participant> senders() {
+        List<Participant> senders = new ArrayList<>();
+        for (Participant participant : world.participants()) {
+            if (participant.name().startsWith("sender")) {
+                senders.add(participant);
+            }
+        }
+        return senders;
+    }
+
+    /** Waits for every batch under way (senders first), requires each to be complete, returns the receiver's. */
+    private ObjectNode awaitBatches() {
+        for (Participant sender : senders()) {
+            Call call = sender.nextUnjudged().orElseThrow();
+            ObjectNode reply = world.await(sender, call, BULK_BOUND);
+            require(reply.path("status").asText().equals("ok"), sender.mode().equals("sync") ? "S1" : "S2",
+                    sender.displayName() + "'s " + call.what() + " ended " + reply.path("status") + " after sending "
+                            + reply.path("sent") + ": " + reply);
+        }
+        Participant receiver = world.participant("receiver");
+        Call call = receiver.nextUnjudged().orElseThrow();
+        ObjectNode received = world.await(receiver, call, BULK_BOUND);
+        require(received.path("status").asText().equals("ok"), "O2", "the receiver's " + call.what() + " ended "
+                + received.path("status") + " having received " + received.path("received") + ": " + received);
+        require(received.path("not_intact").asLong(-1) == 0, "O2", received.path("not_intact") + " messages arrived torn or corrupted");
+        return received;
+    }
+
+    private void requireSenderDigest(ObjectNode received, int senderId, long count) {
+        JsonNode stats = received.path("per_sender").path(Integer.toUnsignedString(senderId));
+        require(!stats.isMissingNode(), "O2", "nothing arrived from sender " + senderId + ": per_sender=" + received.path("per_sender"));
+        String expected = digestOfRange(1, count);
+        if (!stats.path("digest").asText().equals(expected)) {
+            String rule = stats.path("out_of_order").asLong() > 0 ? "O1" : "O2";
+            throw Violations.violated(rule, "sender " + senderId + "'s messages 1.." + count + " arrived with digest "
+                    + stats.path("digest") + ", expected " + expected + " (received " + stats.path("received") + ", out of order "
+                    + stats.path("out_of_order") + ", duplicates " + stats.path("duplicates") + ", first seq "
+                    + stats.path("first_seq") + ", last seq " + stats.path("last_seq") + ")");
+        }
+    }
+
+    private ObjectNode lastBatch(Participant participant) {
+        List<ObjectNode> replies = participant.judgedReplies();
+        return replies.get(replies.size() - 1);
+    }
+
+    /** PROTOCOL.md: CRC-32C of the seq values as unsigned 64-bit big-endian, in order, 8 lowercase hex digits. */
+    static String digestOfRange(long first, long last) {
+        CRC32C crc = new CRC32C();
+        ByteBuffer buffer = ByteBuffer.allocate(8 * 4096);
+        for (long seq = first; seq <= last; seq++) {
+            buffer.putLong(seq);
+            if (!buffer.hasRemaining()) {
+                crc.update(buffer.flip());
+                buffer.clear();
+            }
+        }
+        crc.update(buffer.flip());
+        return String.format("%08x", crc.getValue());
+    }
+}

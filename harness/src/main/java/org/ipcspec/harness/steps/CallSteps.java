@@ -1,0 +1,337 @@
+package org.ipcspec.harness.steps;
+
+import static org.ipcspec.harness.steps.Violations.require;
+import static org.ipcspec.harness.steps.Violations.violated;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+import org.ipcspec.harness.history.History;
+import org.ipcspec.harness.scenario.Call;
+import org.ipcspec.harness.scenario.Participant;
+import org.ipcspec.harness.scenario.ScenarioWorld;
+
+/**
+ * Single sends and receives: starting them, and judging how they ended. A step that starts a call
+ * does not wait for it (a synchronous call may block the endpoint); a later Then step judges it.
+ */
+public final class CallSteps {
+
+    static final int DEFAULT_SIZE = 64;
+
+    private final ScenarioWorld world;
+    private final List<String> lastStatuses = new ArrayList<>();
+
+    public CallSteps(ScenarioWorld world) {
+        this.world = world;
+    }
+
+    // ---- starting calls -------------------------------------------------------------------
+
+    @When("{participant} sends message {int}")
+    public void send(String name, long seq) {
+        send(name, "main", seq, DEFAULT_SIZE, null);
+    }
+
+    @When("{participant} sends message {int} of {int} bytes")
+    public void sendOfSize(String name, long seq, int size) {
+        send(name, "main", seq, size, null);
+    }
+
+    @When("{participant} sends message {int} with a timeout of {int} ms")
+    public void sendWithTimeout(String name, long seq, int timeoutMs) {
+        send(name, "main", seq, DEFAULT_SIZE, timeoutMs);
+    }
+
+    @When("{participant} sends the text {string}")
+    public void sendText(String name, String text) {
+        Participant sender = world.participant(name);
+        world.call(sender, "send of the text \"" + text + "\"",
+                world.request("send").put("channel", "main").put("seq", 1).put("text", text));
+    }
+
+    @When("{participant} sends messages {int} to {int}")
+    public void sendRange(String name, long first, long last) {
+        Participant sender = world.participant(name);
+        lastStatuses.clear();
+        for (long seq = first; seq <= last; seq++) {
+            Call call = send(name, "main", seq, DEFAULT_SIZE, null);
+            lastStatuses.add(world.await(sender, call, world.replyBound()).path("status").asText("?"));
+        }
+    }
+
+    @When("{participant} acknowledges message {int}")
+    public void acknowledge(String name, long seq) {
+        send(name, "reply", seq, DEFAULT_SIZE, null);
+    }
+
+    @When("{participant} receives")
+    public void receive(String name) {
+        receive(name, "main", null);
+    }
+
+    @When("{participant} receives with a timeout of {int} ms")
+    public void receiveWithTimeout(String name, int timeoutMs) {
+        receive(name, "main", timeoutMs);
+    }
+
+    @When("{participant} reads an acknowledgement")
+    public void readAcknowledgement(String name) {
+        receive(name, "reply", null);
+    }
+
+    /** An asynchronous receiver polls (each poll a receive call) until a message comes; a synchronous one receives once. */
+    @When("{participant} receives until a message comes")
+    public void receiveUntilMessage(String name) {
+        Participant receiver = world.participant(name);
+        if (receiver.mode().equals("sync")) {
+            receive(name, "main", null);
+            return;
+        }
+        awaitPolling(world.crashBound(), "a message for " + receiver.displayName(),
+                () -> world.await(receiver, receive(name, "main", null), world.replyBound()).path("status").asText().equals("message"));
+    }
+
+    @When("{participant} is killed")
+    public void kill(String name) {
+        world.kill(world.participant(name));
+    }
+
+    // ---- judging them ---------------------------------------------------------------------
+
+    @Then("{participant} stays blocked")
+    public void staysBlocked(String name) {
+        Participant participant = world.participant(name);
+        Call call = participant.nextUnjudged().orElseThrow(() -> new IllegalStateException(participant.displayName() + " has no call under way"));
+        String rule = call.op().equals("send") ? "S1" : "R1";
+        Duration bound = world.blockedBound();
+        try {
+            Awaitility.await(participant.displayName() + "'s " + call.what() + " stays blocked")
+                    .during(bound).atMost(bound.plusSeconds(10)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> !call.reply().isDone());
+        } catch (ConditionTimeoutException e) {
+            ObjectNode reply = call.reply().getNow(null);
+            throw violated(rule, participant.displayName() + "'s " + call.what() + " (" + participant.mode()
+                    + ") returned " + describe(reply) + " " + History.ms(System.nanoTime() - call.sentNanos())
+                    + " after it was asked, within the blocking bound of " + bound.toMillis() + " ms, while nothing it waits for had happened");
+        }
+    }
+
+    @Then("{participant} returns {string}")
+    public void returns(String name, String status) {
+        judge(name, status, world.replyBound());
+    }
+
+    @Then("{participant} returns {string} within the crash bound")
+    public void returnsWithinCrashBound(String name, String status) {
+        ObjectNode reply = judge(name, status, world.crashBound().plus(world.nonBlockingBound()));
+        require(reply != null, "K1", name + " did not return within the crash bound");
+    }
+
+    @Then("{participant}'s acknowledgement returns {string}")
+    public void acknowledgementReturns(String name, String status) {
+        judge(name, status, world.replyBound());
+    }
+
+    @Then("{participant} returns {string} at once")
+    public void returnsAtOnce(String name, String status) {
+        Participant participant = world.participant(name);
+        Call call = participant.nextUnjudged().orElseThrow();
+        judge(name, status, world.replyBound());
+        long took = callDuration(participant, call);
+        String rule = call.op().equals("send") ? "S2" : "R2";
+        require(took <= world.bounds().nonBlockingNanos(), rule, participant.displayName() + "'s " + call.what() + " ("
+                + participant.mode() + ") took " + History.ms(took) + ", over the non-blocking bound of "
+                + world.bounds().nonBlockingMs() + " ms");
+    }
+
+    @Then("every one of them returned {string}")
+    public void everyReturned(String status) {
+        for (int i = 0; i < lastStatuses.size(); i++) {
+            require(lastStatuses.get(i).equals(status), "S2", "send number " + (i + 1) + " of the series returned \""
+                    + lastStatuses.get(i) + "\", expected \"" + status + "\" (all: " + lastStatuses + ")");
+        }
+    }
+
+    @Then("{participant} returns message {int}")
+    public void returnsMessage(String name, long seq) {
+        requireMessage(name, seq, resultOf(name));
+    }
+
+    @Then("{participant}'s acknowledgement is for message {int}")
+    public void acknowledgementFor(String name, long seq) {
+        requireMessage(name, seq, resultOf(name));
+    }
+
+    @Then("{participant} returns the text {string} as {string}")
+    public void returnsText(String name, String text, String contentType) {
+        ObjectNode reply = resultOf(name);
+        require(reply.path("status").asText().equals("message"), "O2", name + " returned " + describe(reply) + ", expected a message");
+        require(reply.path("text").asText("").equals(text), "O2", name + " returned the text " + reply.path("text") + ", expected \"" + text + "\"");
+        require(reply.path("content_type").asText("").equals(contentType), "F1",
+                name + " returned content type " + reply.path("content_type") + ", expected \"" + contentType + "\"");
+    }
+
+    @Then("{participant} collects messages {int} to {int} in order")
+    public void collectsInOrder(String name, long first, long last) {
+        String rule = name.equals("new receiver") ? "D1" : "O2";
+        for (long seq = first; seq <= last; seq++) {
+            ObjectNode reply = collectOne(name);
+            require(reply.path("status").asText().equals("message"), rule, world.participant(name).displayName()
+                    + " found no message " + seq + " (of " + first + " to " + last + "): its receive returned " + describe(reply));
+            requireMessage(name, seq, reply);
+        }
+    }
+
+    @Then("{participant} collects {int} messages")
+    public void collects(String name, int count) {
+        for (int i = 1; i <= count; i++) {
+            ObjectNode reply = collectOne(name);
+            require(reply.path("status").asText().equals("message"), "O2", world.participant(name).displayName()
+                    + " found only " + (i - 1) + " of " + count + " messages: its receive returned " + describe(reply));
+            require(reply.path("intact").asBoolean(false), "O2", "message " + reply.path("seq") + " was not intact");
+        }
+    }
+
+    @Then("{participant}'s open returns {string}")
+    public void openReturns(String name, String status) {
+        ObjectNode reply = judgeNext(world.participant(name), world.replyBound());
+        String rule = status.equals("busy") || name.contains("receiver") ? "X1" : "F1";
+        require(reply.path("ok").asBoolean(false) && reply.path("status").asText().equals(status), rule,
+                world.participant(name).displayName() + "'s open returned " + describe(reply) + ", expected \"" + status + "\"");
+    }
+
+    @Then("{participant}'s open does not return {string}")
+    public void openDoesNotReturn(String name, String status) {
+        ObjectNode reply = judgeNext(world.participant(name), world.replyBound());
+        require(!reply.path("status").asText("").equals(status), "P1",
+                world.participant(name).displayName() + "'s open returned \"" + status + "\": " + reply);
+    }
+
+    @Then("{participant}'s request is refused as {string}")
+    public void refusedAs(String name, String error) {
+        ObjectNode reply = judgeNext(world.participant(name), world.replyBound());
+        require(!reply.path("ok").asBoolean(true) && reply.path("error").asText("").equals(error), "PROTOCOL",
+                world.participant(name).displayName() + " answered " + reply + ", expected ok:false with error \"" + error + "\"");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    Call send(String name, String handle, long seq, int size, Integer timeoutMs) {
+        Participant sender = world.participant(name);
+        ObjectNode request = world.request("send").put("channel", handle).put("seq", seq).put("size", size);
+        if (timeoutMs != null) {
+            request.put("timeout_ms", timeoutMs);
+        }
+        return world.call(sender, "send of message " + seq + (handle.equals("main") ? "" : " on the " + handle + " channel"), request);
+    }
+
+    Call receive(String name, String handle, Integer timeoutMs) {
+        Participant receiver = world.participant(name);
+        ObjectNode request = world.request("receive").put("channel", handle);
+        if (timeoutMs != null) {
+            request.put("timeout_ms", timeoutMs);
+        }
+        return world.call(receiver, "receive" + (handle.equals("main") ? "" : " on the " + handle + " channel"), request);
+    }
+
+    /** One message, however the receiver receives: a synchronous receive, or polling asynchronous ones. */
+    private ObjectNode collectOne(String name) {
+        Participant receiver = world.participant(name);
+        if (receiver.mode().equals("sync")) {
+            return world.await(receiver, receive(name, "main", (int) world.crashBound().toMillis()), world.replyBound());
+        }
+        ObjectNode[] last = new ObjectNode[1];
+        try {
+            awaitPolling(world.crashBound(), "a message for " + receiver.displayName(), () -> {
+                last[0] = world.await(receiver, receive(name, "main", null), world.replyBound());
+                return !last[0].path("status").asText().equals("empty");
+            });
+        } catch (ConditionTimeoutException e) {
+            // judged by the caller from the last reply ("empty")
+        }
+        return last[0];
+    }
+
+    private ObjectNode judge(String name, String status, Duration bound) {
+        Participant participant = world.participant(name);
+        Call call = participant.nextUnjudged().orElseThrow(() -> new IllegalStateException(participant.displayName() + " has no call under way"));
+        ObjectNode reply = judgeNext(participant, bound);
+        require(reply.path("status").asText("").equals(status), ruleFor(call, status, participant),
+                participant.displayName() + "'s " + call.what() + " (" + participant.mode() + ") returned " + describe(reply)
+                        + ", expected \"" + status + "\"");
+        return reply;
+    }
+
+    private ObjectNode judgeNext(Participant participant, Duration bound) {
+        Call call = participant.nextUnjudged().orElseThrow(() -> new IllegalStateException(participant.displayName() + " has no call under way"));
+        return world.await(participant, call, bound);
+    }
+
+    /** The reply to judge: the oldest call not judged yet, else the last reply judged (after polling). */
+    private ObjectNode resultOf(String name) {
+        Participant participant = world.participant(name);
+        if (participant.nextUnjudged().isPresent()) {
+            return judgeNext(participant, world.replyBound());
+        }
+        List<ObjectNode> judged = participant.judgedReplies();
+        return judged.get(judged.size() - 1);
+    }
+
+    private void requireMessage(String name, long seq, ObjectNode reply) {
+        String who = world.participant(name).displayName();
+        require(reply.path("status").asText().equals("message"), world.participant(name).mode().equals("sync") ? "R1" : "O2",
+                who + " returned " + describe(reply) + ", expected message " + seq);
+        require(reply.path("seq").asLong(-1) == seq, "O1", who + " returned message " + reply.path("seq") + ", expected message " + seq);
+        require(reply.path("intact").asBoolean(false), "O2", who + " returned message " + seq + " torn or corrupted (intact=false)");
+    }
+
+    private static String ruleFor(Call call, String expected, Participant participant) {
+        return switch (expected) {
+            case "timeout" -> "T1";
+            case "closed" -> "K1";
+            case "too_large", "format_mismatch" -> "F1";
+            case "full" -> "S2";
+            case "empty" -> "R2";
+            default -> call.op().equals("send") ? (participant.mode().equals("sync") ? "S1" : "S2") : "R1";
+        };
+    }
+
+    /** How long the call ran, from the endpoint's own begin and end events; else as the harness saw it. */
+    private long callDuration(Participant participant, Call call) {
+        History history = world.history();
+        Optional<Long> fromEvents = history.sends().stream()
+                .filter(s -> s.request() != null && s.request().id() != null && s.request().id() == call.id() && s.ended())
+                .map(s -> s.endT() - s.beginT()).findFirst();
+        if (fromEvents.isEmpty()) {
+            fromEvents = history.receives().stream()
+                    .filter(r -> r.request() != null && r.request().id() != null && r.request().id() == call.id() && r.ended())
+                    .map(r -> r.endT() - r.beginT()).findFirst();
+        }
+        return fromEvents.orElseGet(() -> System.nanoTime() - call.sentNanos());
+    }
+
+    static String describe(ObjectNode reply) {
+        if (reply == null) {
+            return "nothing";
+        }
+        if (!reply.path("ok").asBoolean(false)) {
+            return "an error " + reply.path("error") + " (" + reply.path("message").asText("") + ")";
+        }
+        String status = reply.path("status").asText("?");
+        return reply.has("seq") ? "\"" + status + "\" (message " + reply.path("seq") + ")" : "\"" + status + "\"";
+    }
+
+    static void awaitPolling(Duration atMost, String what, java.util.concurrent.Callable<Boolean> condition) {
+        Awaitility.await(what).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .pollInSameThread().until(condition);
+    }
+}

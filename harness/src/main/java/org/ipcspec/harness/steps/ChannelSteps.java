@@ -1,0 +1,180 @@
+package org.ipcspec.harness.steps;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.When;
+
+import org.ipcspec.harness.process.EndpointBrokenException;
+import org.ipcspec.harness.scenario.Call;
+import org.ipcspec.harness.scenario.ChannelSettings;
+import org.ipcspec.harness.scenario.Participant;
+import org.ipcspec.harness.scenario.ScenarioWorld;
+
+/** Setting the scene: the channel, and the processes that open its ends. */
+public final class ChannelSteps {
+
+    static final String PLANTED_TARGET_CONTENT = "precious: not to be touched by a channel\n";
+
+    private final ScenarioWorld world;
+
+    public ChannelSteps(ScenarioWorld world) {
+        this.world = world;
+    }
+
+    @Given("a {transport} channel")
+    public void channel(String transport) {
+        world.channel(ChannelSettings.of(transport));
+    }
+
+    @Given("a {transport} channel with capacity {int}")
+    public void channelWithCapacity(String transport, int capacity) {
+        world.channel(ChannelSettings.of(transport).capacity(capacity));
+    }
+
+    @Given("a {transport} channel with capacity {int} for messages of at most {int} bytes")
+    public void channelWithLimits(String transport, int capacity, int maxMessageBytes) {
+        world.channel(ChannelSettings.of(transport).capacity(capacity).maxMessageBytes(maxMessageBytes));
+    }
+
+    @Given("a {transport} channel for {string}")
+    public void channelFor(String transport, String contentType) {
+        world.channel(ChannelSettings.of(transport).contentType(contentType));
+    }
+
+    @Given("a {transport} channel with a reply channel")
+    public void channelWithReplyChannel(String transport) {
+        world.channel(ChannelSettings.of(transport).withReplyChannel());
+    }
+
+    @Given("a {transport} channel whose address is a planted symbolic link")
+    public void channelAtPlantedLink(String transport) throws IOException {
+        world.channel(ChannelSettings.of(transport).withPlantedLink());
+        Path target = plantedTarget();
+        Files.writeString(target, PLANTED_TARGET_CONTENT, StandardCharsets.UTF_8);
+        Files.createSymbolicLink(Path.of(world.address("main")), target);
+    }
+
+    Path plantedTarget() {
+        return world.directory().resolve("target");
+    }
+
+    @Given("a {participant} that receives {mode}")
+    public void receiver(String name, String mode) {
+        Participant receiver = world.start(name);
+        requireOpened(receiver, open(receiver, "main", "receiver", mode, null));
+    }
+
+    @Given("a {participant} that sends {mode}")
+    public void sender(String name, String mode) {
+        startSender(name, mode, null);
+    }
+
+    @Given("a {participant} for {string} that sends {mode}")
+    public void senderFor(String name, String contentType, String mode) {
+        startSender(name, mode, contentType);
+    }
+
+    @Given("{int} senders that send {mode}")
+    public void senders(int count, String mode) {
+        for (int i = 1; i <= count; i++) {
+            startSender("sender " + i, mode, null);
+        }
+    }
+
+    @Given("a {participant} that receives {mode} and acknowledges {mode}")
+    public void acknowledgingReceiver(String name, String receiveMode, String acknowledgeMode) {
+        receiver(name, receiveMode);
+        world.participant(name).acknowledgeMode(acknowledgeMode);
+    }
+
+    /** The sender owns the reply channel, so it opens it first; then the receiver attaches to it. */
+    @Given("a {participant} that sends {mode} and reads acknowledgements {mode}")
+    public void acknowledgedSender(String name, String sendMode, String readMode) {
+        Participant sender = world.start(name);
+        requireOpened(sender, open(sender, "reply", "receiver", readMode, null));
+        requireOpened(sender, open(sender, "main", "sender", sendMode, null));
+        Participant receiver = world.participant("receiver");
+        requireOpened(receiver, open(receiver, "reply", "sender", receiver.acknowledgeMode(), null));
+    }
+
+    @Given("an endpoint")
+    public void anEndpoint() {
+        world.start("endpoint");
+    }
+
+    @When("a {participant} opens the channel")
+    public void opens(String name) {
+        Participant participant = world.start(name);
+        open(participant, "main", name.contains("receiver") ? "receiver" : "sender", "sync", null);
+    }
+
+    @When("a {participant} for {string} opens the channel")
+    public void opensFor(String name, String contentType) {
+        Participant participant = world.start(name);
+        open(participant, "main", "sender", "sync", contentType);
+    }
+
+    private void startSender(String name, String mode, String contentType) {
+        Participant sender = world.start(name);
+        requireOpened(sender, open(sender, "main", "sender", mode, contentType));
+    }
+
+    /**
+     * Opens an end of a channel handle; the call is left for a Then step to judge (its open
+     * status), or judged at once by {@link #requireOpened}.
+     */
+    Call open(Participant participant, String handle, String role, String mode, String contentType) {
+        ChannelSettingsRequest settings = new ChannelSettingsRequest(world.channel());
+        ObjectNode request = world.request("open")
+                .put("channel", handle)
+                .put("role", role)
+                .put("transport", world.channel().transport())
+                .put("address", world.address(handle))
+                .put("mode", mode);
+        settings.fill(request, role, contentType);
+        if (role.equals("sender")) {
+            int senderId = participant.name().matches(".*\\d$")
+                    ? Integer.parseInt(participant.name().replaceAll("\\D", ""))
+                    : participant.name().startsWith("second") ? 2 : 1;
+            request.put("sender_id", senderId);
+            participant.senderId(senderId);
+        }
+        if (handle.equals("main")) {
+            participant.mode(mode);
+        }
+        return world.call(participant, "open of the " + handle + " channel as " + role, request);
+    }
+
+    private void requireOpened(Participant participant, Call call) {
+        ObjectNode reply = world.await(participant, call, world.replyBound());
+        String status = reply.path("status").asText(reply.path("error").asText("?"));
+        if (!reply.path("ok").asBoolean(false) || !status.equals("ok")) {
+            throw new EndpointBrokenException(participant.displayName() + " could not open the "
+                    + call.request().path("channel").asText() + " channel: " + reply);
+        }
+    }
+
+    /** The channel's settings as fields of an open request. */
+    private record ChannelSettingsRequest(ChannelSettings channel) {
+        void fill(ObjectNode request, String role, String contentTypeOverride) {
+            if (channel.capacity() != null && role.equals("receiver")) {
+                request.put("capacity", channel.capacity());
+            }
+            if (channel.maxMessageBytes() != null && role.equals("receiver")) {
+                request.put("max_message_bytes", channel.maxMessageBytes());
+            }
+            String contentType = contentTypeOverride != null ? contentTypeOverride : channel.contentType();
+            if (contentType != null) {
+                request.put("content_type", contentType);
+            }
+            if (role.equals("sender")) {
+                request.put("timeout_ms", 5000);
+            }
+        }
+    }
+}

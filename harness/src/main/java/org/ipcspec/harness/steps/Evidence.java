@@ -1,0 +1,36 @@
+package org.ipcspec.harness.steps;
+
+import java.util.List;
+
+import io.qameta.allure.Allure;
+
+import org.ipcspec.harness.check.Verdict;
+import org.ipcspec.harness.history.History;
+import org.ipcspec.harness.scenario.Participant;
+import org.ipcspec.harness.scenario.ScenarioWorld;
+
+/** What a person reading the report needs to see what happened in a scenario. */
+final class Evidence {
+
+    private Evidence() {
+    }
+
+    static void attach(ScenarioWorld world, History history, List<Verdict> verdicts) {
+        if (!verdicts.isEmpty()) {
+            StringBuilder text = new StringBuilder();
+            for (Verdict verdict : verdicts) {
+                text.append(verdict).append('\n');
+            }
+            Allure.addAttachment("rules checked", "text/plain", text.toString(), ".txt");
+        }
+        Allure.addAttachment("history", "application/json", history.toJson(), ".json");
+        for (Participant participant : world.participants()) {
+            String stderr = participant.process().stderr();
+            if (!stderr.isBlank()) {
+                Allure.addAttachment("stderr of the " + participant.name(), "text/plain", stderr, ".txt");
+            }
+            participant.process().lastThreadDump().ifPresent(dump ->
+                    Allure.addAttachment("thread dump of the " + participant.name(), "text/plain", dump, ".txt"));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.ipcspec.harness.steps;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.cucumber.java.After;
+import io.cucumber.java.Before;
+import io.cucumber.java.Scenario;
+import io.qameta.allure.Allure;
+
+import org.ipcspec.harness.check.Checker;
+import org.ipcspec.harness.check.Checkers;
+import org.ipcspec.harness.check.ScenarioFacts;
+import org.ipcspec.harness.check.Verdict;
+import org.ipcspec.harness.history.History;
+import org.ipcspec.harness.scenario.ScenarioWorld;
+
+/**
+ * Around every scenario: labels for the report before, and after it the part that makes the suite
+ * a conformance suite: the rules the scenario is tagged with (@S1, @O2, ...) are checked by their
+ * checkers against the complete recorded history, whatever the steps already asserted, and the
+ * evidence (history, timeline, each process's stderr, thread dumps) is attached to the report.
+ */
+public final class Hooks {
+
+    private final ScenarioWorld world;
+
+    public Hooks(ScenarioWorld world) {
+        this.world = world;
+    }
+
+    @Before(order = 0)
+    public void begin(Scenario scenario) {
+        world.scenario(scenario.getName(), scenario.getSourceTagNames());
+        List<String> tags = scenario.getSourceTagNames().stream().map(t -> t.substring(1)).toList();
+        for (String tag : tags) {
+            if (List.of("shm", "file", "socket").contains(tag)) {
+                Allure.label("transport", tag);
+                Allure.epic("transport: " + tag);
+            }
+        }
+        String combination = combination(tags);
+        if (!combination.isEmpty()) {
+            Allure.label("combination", combination);
+            Allure.story(combination);
+        }
+        world.rules().forEach(rule -> Allure.label("rule", rule));
+        Allure.label("implementation", world.profile().name());
+    }
+
+    @After
+    public void end(Scenario scenario) {
+        try {
+            world.endProcesses();
+        } finally {
+            History history = world.history();
+            List<Verdict> verdicts = check(history);
+            Evidence.attach(world, history, verdicts);
+            world.close();
+            List<String> violations = new ArrayList<>();
+            verdicts.stream().filter(Verdict::failed).forEach(v -> violations.addAll(v.reasons()));
+            if (!violations.isEmpty() && !scenario.isFailed()) {
+                throw new AssertionError(String.join("\n", violations));
+            }
+            if (!scenario.isFailed()) {
+                world.requireNoGarbage();
+            }
+        }
+    }
+
+    private List<Verdict> check(History history) {
+        List<Verdict> verdicts = new ArrayList<>();
+        for (String rule : world.rules()) {
+            Checker checker = Checkers.byId(rule).orElse(null);
+            if (checker != null) {
+                verdicts.add(checker.check(history, ScenarioFacts.NONE, world.bounds()));
+            }
+        }
+        return verdicts;
+    }
+
+    /** "sync-send/async-receive" from the tags; one half when the scenario fixes only one side. */
+    static String combination(List<String> tags) {
+        String send = tags.stream().filter(t -> t.endsWith("-send")).findFirst().orElse("");
+        String receive = tags.stream().filter(t -> t.endsWith("-receive")).findFirst().orElse("");
+        if (send.isEmpty() || receive.isEmpty()) {
+            return send + receive;
+        }
+        return send + "/" + receive;
+    }
+}

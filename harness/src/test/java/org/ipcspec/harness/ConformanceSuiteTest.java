@@ -1,0 +1,15 @@
+package org.ipcspec.harness;
+
+import org.junit.platform.suite.api.IncludeEngines;
+import org.junit.platform.suite.api.SelectClasspathResource;
+import org.junit.platform.suite.api.Suite;
+
+/**
+ * The whole conformance suite against the implementation of {@code -Dipcspec.profile} (the
+ * reference implementation by default). Settings are in {@code junit-platform.properties}.
+ */
+@Suite
+@IncludeEngines("cucumber")
+@SelectClasspathResource("features")
+public class ConformanceSuiteTest {
+}
