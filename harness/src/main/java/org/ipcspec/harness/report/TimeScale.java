@@ -11,8 +11,8 @@ import java.util.Locale;
  */
 final class TimeScale {
 
-    /** A span shorter than this (a single instant, an empty timeline) is widened to it. */
-    static final long MIN_SPAN_NS = 1_000_000L;
+    /** A span shorter than this (a single instant, an empty timeline) is widened to it: 1 us. */
+    static final long MIN_SPAN_NS = 1_000L;
     private static final int TARGET_TICKS = 10;
 
     private final long originNs;
