@@ -42,8 +42,8 @@ public final class LatencyChartSvg {
     public static String render(String title, List<LatencySeries> series, List<LatencyThreshold> thresholds) {
         int bars = LatencySeries.PERCENTILES.size();
         double groupWidth = bars * BAR_WIDTH + GROUP_GAP;
-        double plotWidth = Math.max(400, series.size() * groupWidth);
-        double width = LEFT + plotWidth + 150;
+        double plotWidth = Math.max(240, series.size() * groupWidth);
+        double width = LEFT + plotWidth + 130;
         double height = TOP + PLOT_HEIGHT + 70;
         double bottom = TOP + PLOT_HEIGHT;
 
@@ -114,12 +114,13 @@ public final class LatencyChartSvg {
             svg.start("g", "class", "threshold", "data-percentile", t.percentile(), "data-series", t.series());
             svg.element("title", "threshold: " + text);
             svg.empty("line", "x1", x1, "y1", y, "x2", x2, "y2", y, "stroke", RED, "stroke-width", 1.5, "stroke-dasharray", "6,4");
-            svg.element("text", t.percentile() + " <= " + micros(t.maxNs()), "x", x2 + 3, "y", y + 4, "fill", RED, "font-size", 10);
+            svg.element("text", t.percentile() + " <= " + micros(t.maxNs()) + " us", "x", x1, "y", y - 3, "fill", RED, "font-size", 10,
+                "stroke", "#ffffff", "stroke-width", 3, "paint-order", "stroke");
             svg.end();
         }
 
         svg.start("g", "class", "legend");
-        double lx = LEFT + plotWidth + 80;
+        double lx = LEFT + plotWidth + 30;
         for (int b = 0; b < bars; b++) {
             double ly = TOP + b * 18;
             svg.empty("rect", "x", lx, "y", ly, "width", 14, "height", 12, "fill", BAR_COLOURS[b], "stroke", "#2b5d8a", "stroke-width", 0.5);

@@ -61,7 +61,7 @@ public final class MatrixPage {
         td.cell { min-width: 78px; }
         td.cell a { display: block; text-decoration: none; color: inherit; }
         td.cell .total { font-size: 16px; font-weight: bold; display: block; }
-        td.cell .breakdown { font-size: 10px; }
+        td.cell .breakdown { font-size: 10px; display: block; white-space: nowrap; }
         td.none { color: #bbb; background: #fafafa; }
         ul.scenarios { list-style: none; padding-left: 8px; margin: 0; }
         ul.scenarios li { margin: 2px 0; }
@@ -123,7 +123,7 @@ public final class MatrixPage {
         summary(html, results);
         html.start("p", "class", "legend");
         html.text("A cell takes the colour of its worst outcome (failed > broken > unsupported > passed > skipped); "
-            + "the big number counts its scenarios. Click a cell for its scenarios. ");
+            + "the number counts its scenarios, with a breakdown when they differ. Click a cell for its scenarios. ");
         for (Outcome o : Outcome.values()) {
             badge(html, o, o.label());
         }
@@ -219,7 +219,9 @@ public final class MatrixPage {
                         "title", cell.results().stream().map(r -> r.outcome().label() + ": " + r.name()).collect(Collectors.joining("\n")));
                     html.start("a", "href", "#" + cell.anchor());
                     html.element("span", Integer.toString(cell.results().size()), "class", "total");
-                    html.element("span", breakdown(cell.results()), "class", "breakdown");
+                    if (cell.results().stream().map(ScenarioResult::outcome).distinct().count() > 1) {
+                        html.element("span", breakdown(cell.results()), "class", "breakdown");
+                    }
                     html.end();
                     html.end();
                 }

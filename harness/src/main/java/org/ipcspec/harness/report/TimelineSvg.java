@@ -38,7 +38,7 @@ import org.ipcspec.harness.report.Timeline.Violation;
  * name what it is (tests and scripts read them).
  *
  * <p>Bulk runs can record thousands of calls: at most {@link #MAX_ARROWS} arrows and
- * {@link #MAX_BARS} bars are drawn, those concerned by a violation first, then the earliest; the
+ * {@link #MAX_BARS} bars are drawn, those concerned by a violation first, then the rest sampled evenly over the run; the
  * picture says how many were left out.
  */
 public final class TimelineSvg {
@@ -47,11 +47,13 @@ public final class TimelineSvg {
     public static final int MAX_BARS = 2000;
     /** A zero-length call still gets a visible sliver. */
     static final double MIN_BAR_WIDTH = 2;
+    /** Above this many bars, short calls get 1 px so that gaps between them stay visible. */
+    private static final int DENSE_BARS = 500;
     /** Above this many arrows the seq labels would only be noise; the tooltips still carry them. */
     private static final int MAX_SEQ_LABELS = 80;
     private static final int MAX_LISTED_VIOLATIONS = 30;
     /** Rough width of a character at the label font size, to avoid overlapping labels. */
-    private static final double CHAR_WIDTH = 5.8;
+    private static final double CHAR_WIDTH = 6.3;
     private static final int MAX_LANE_NAME = 20;
     static final String RED = "#e00000";
     private static final String MARK_COLOUR = "#6a1b9a";
@@ -68,6 +70,7 @@ public final class TimelineSvg {
     private final Map<String, Double> labelEnds = new HashMap<>();
     /** Drawn last, on top of every bar and arrow: the red rule ids. */
     private final List<Runnable> overlays = new ArrayList<>();
+    private double minBarWidth = MIN_BAR_WIDTH;
 
     private TimelineSvg(Timeline timeline) {
         this.timeline = timeline;
@@ -137,12 +140,15 @@ public final class TimelineSvg {
             lanes();
             axis();
             marks();
+            minBarWidth = bars.size() > DENSE_BARS ? 1 : MIN_BAR_WIDTH;
             for (Call call : bars) {
                 bar(call);
             }
             boolean seqLabels = arrows.size() <= MAX_SEQ_LABELS;
+            // Many arrows would merge into a dark block; lighter ones show the flow as a density.
+            double opacity = arrows.size() <= MAX_SEQ_LABELS ? 0.8 : Math.max(0.15, 0.8 * MAX_SEQ_LABELS / arrows.size());
             for (Message message : arrows) {
-                arrow(message, seqLabels);
+                arrow(message, seqLabels, opacity);
             }
             freeViolations();
             overlays.forEach(Runnable::run);
@@ -153,14 +159,20 @@ public final class TimelineSvg {
         return svg.finish();
     }
 
-    /** The violating elements first, then the earliest, at most {@code max}, in time order. */
-    private static <T> List<T> capped(List<T> all, int max, Predicate<T> violating, ToLongFunction<T> time) {
+    /**
+     * At most {@code max} elements, in time order: every violating one, then the others sampled
+     * evenly over the run (not the earliest, which would crowd into one corner of a bulk run).
+     */
+    static <T> List<T> capped(List<T> all, int max, Predicate<T> violating, ToLongFunction<T> time) {
         if (all.size() <= max) {
             return all;
         }
         List<T> chosen = new ArrayList<>(all.stream().filter(violating).limit(max).toList());
-        all.stream().filter(violating.negate()).sorted(Comparator.comparingLong(time))
-            .limit(max - chosen.size()).forEach(chosen::add);
+        List<T> others = all.stream().filter(violating.negate()).sorted(Comparator.comparingLong(time)).toList();
+        int room = max - chosen.size();
+        for (int i = 0; i < room; i++) {
+            chosen.add(others.get((int) ((long) i * others.size() / room)));
+        }
         chosen.sort(Comparator.comparingLong(time));
         return chosen;
     }
@@ -197,11 +209,11 @@ public final class TimelineSvg {
         List<String> notes = new ArrayList<>();
         if (timeline.messages().size() > arrowsDrawn) {
             notes.add((timeline.messages().size() - arrowsDrawn) + " more messages not drawn (showing " + arrowsDrawn
-                + " of " + timeline.messages().size() + ": violations first, then the earliest)");
+                + " of " + timeline.messages().size() + ": violations first, then evenly over the run)");
         }
         if (timeline.calls().size() > barsDrawn) {
             notes.add((timeline.calls().size() - barsDrawn) + " more calls not drawn (showing " + barsDrawn
-                + " of " + timeline.calls().size() + ")");
+                + " of " + timeline.calls().size() + ", sampled evenly)");
         }
         if (!notes.isEmpty()) {
             svg.element("text", String.join("; ", notes), "class", "capped-note", "x", 12, "y", 56,
@@ -262,7 +274,7 @@ public final class TimelineSvg {
         List<Violation> violations = violationsByCall.getOrDefault(call.id(), List.of());
         double x1 = scale.x(call.beginNs());
         double x2 = call.finished() ? scale.x(call.endNs().getAsLong()) : scale.right() + UNFINISHED_OVERHANG;
-        double w = Math.max(MIN_BAR_WIDTH, x2 - x1);
+        double w = Math.max(minBarWidth, x2 - x1);
         double y = layout.barTop(call);
         svg.start("g", "class", violations.isEmpty() ? "call" : "call violated", "data-call", call.id(),
             "data-lane", call.lane(), "data-kind", call.kind().name().toLowerCase(Locale.ROOT),
@@ -312,7 +324,7 @@ public final class TimelineSvg {
         return sb.toString();
     }
 
-    private void arrow(Message message, boolean seqLabel) {
+    private void arrow(Message message, boolean seqLabel, double opacity) {
         List<Violation> violations = violationsByMessage.getOrDefault(message.id(), List.of());
         double x1 = scale.x(message.sentNs());
         double x2 = scale.x(message.receivedNs());
@@ -340,7 +352,7 @@ public final class TimelineSvg {
         violations.forEach(v -> tip.append("\nVIOLATED ").append(v.rule()).append(": ").append(v.text()));
         svg.element("title", tip.toString());
         svg.empty("line", "class", "arrow", "x1", x1, "y1", y1, "x2", x2, "y2", y2,
-            "stroke", red ? RED : ARROW_COLOUR, "stroke-width", red ? 2.2 : 1.1, "stroke-opacity", red ? 1 : 0.8,
+            "stroke", red ? RED : ARROW_COLOUR, "stroke-width", red ? 2.2 : 1.1, "stroke-opacity", red ? 1 : opacity,
             "marker-end", red ? "url(#arrow-red)" : "url(#arrow)");
         double mx = (x1 + x2) / 2 + 3;
         double my = (y1 + y2) / 2 + 3;

@@ -44,7 +44,7 @@ final class Samples {
         b.call("receiver", Kind.RECEIVE, "receive sync", ms(56), ms(57), "message");
         b.message(3, "sender", ms(36), "receiver", ms(57));
         b.call("sender", Kind.SEND, "send #3 sync", ms(36), ms(57.5), "ok");
-        b.violationOnMessage("O1", "seq 7 collected after seq 2 of sender 2? no: sender 2 sent 7 before 8 but 8 was never collected", m7);
+        b.violationOnMessage("O1", "sender 2: seq 7 collected after seq 8, but sent before it", m7);
         b.call("receiver", Kind.RECEIVE, "receive async", ms(60), ms(60.02), "empty");
         b.call("sender", Kind.SEND, "send #4 sync", ms(62), ms(70), "closed");
         b.mark("receiver", ms(64), "killed");

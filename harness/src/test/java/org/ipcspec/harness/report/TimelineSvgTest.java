@@ -171,6 +171,9 @@ class TimelineSvgTest {
         List<Element> arrows = svg.all("//g[starts-with(@class,'message')]");
         assertEquals(TimelineSvg.MAX_ARROWS, arrows.size());
         assertEquals("1499", svg.one("//g[@class='message violated']").getAttribute("data-seq"), "a violating message is always drawn");
+        List<Long> seqs = arrows.stream().filter(e -> e.getAttribute("class").equals("message"))
+            .map(e -> Long.parseLong(e.getAttribute("data-seq"))).sorted().toList();
+        assertTrue(seqs.get(0) < 10 && seqs.get(seqs.size() - 1) > 1400, "the drawn arrows spread over the whole run: " + seqs);
         String note = svg.one("//text[@class='capped-note']").getTextContent();
         assertTrue(note.contains("1200 more messages not drawn"), note);
         assertTrue(note.contains("1000 more calls not drawn"), note);
