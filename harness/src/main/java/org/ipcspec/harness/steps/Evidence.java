@@ -6,6 +6,8 @@ import io.qameta.allure.Allure;
 
 import org.ipcspec.harness.check.Verdict;
 import org.ipcspec.harness.history.History;
+import org.ipcspec.harness.report.HistoryTimeline;
+import org.ipcspec.harness.report.TimelineSvg;
 import org.ipcspec.harness.scenario.Participant;
 import org.ipcspec.harness.scenario.ScenarioWorld;
 
@@ -23,6 +25,8 @@ final class Evidence {
             }
             Allure.addAttachment("rules checked", "text/plain", text.toString(), ".txt");
         }
+        Allure.addAttachment("timeline", "image/svg+xml",
+                TimelineSvg.render(HistoryTimeline.of(world.scenarioName(), history, verdicts)), ".svg");
         Allure.addAttachment("history", "application/json", history.toJson(), ".json");
         for (Participant participant : world.participants()) {
             String stderr = participant.process().stderr();
