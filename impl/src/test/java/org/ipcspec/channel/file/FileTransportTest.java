@@ -291,6 +291,26 @@ class FileTransportTest {
         assertEquals(key, MessageName.keyOf(later));
     }
 
+    @Test
+    void messageFileMatchesTheTestVectorOfTheWireFormatDoc() {
+        byte[] file = messageFile(7, ByteBuffer.wrap("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        assertEquals("4950464d000000010000000700000003540fd3a0616263", java.util.HexFormat.of().formatHex(file));
+        assertEquals(null, MessageDescriptor.whyNotIntact(ByteBuffer.wrap(file), 3, new CRC32C()));
+        assertTrue(MessageDescriptor.whyNotIntact(ByteBuffer.wrap(file), 2, new CRC32C()).startsWith("length"));
+    }
+
+    @Test
+    void metadataRoundTripsAndAnotherVersionIsRefusedNamingBoth() {
+        var metadata = new ChannelDescriptor.Metadata(64, 65536, 0x0123456789abcdefL, "application/json");
+        ByteBuffer encoded = ChannelDescriptor.encode(metadata);
+        assertEquals(28 + 16, encoded.limit());
+        assertEquals(metadata, ChannelDescriptor.decode(encoded));
+        encoded.putInt(ChannelDescriptor.VERSION_OFFSET, 2);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.ipcspec.channel.ChannelException.class,
+                () -> ChannelDescriptor.decode(encoded));
+        assertEquals("version not compatible: app=1 file=2", e.getMessage());
+    }
+
     private static String name(long time, String key, long counter) {
         return MessageName.format(time, key, counter);
     }
