@@ -96,7 +96,10 @@ public final class ConformanceRun {
                 .configurationParameter("cucumber.execution.parallel.enabled", Boolean.toString(options.parallelism() > 1))
                 .configurationParameter("cucumber.execution.parallel.config.strategy", "fixed")
                 .configurationParameter("cucumber.execution.parallel.config.fixed.parallelism", Integer.toString(options.parallelism()))
-                .configurationParameter("cucumber.execution.parallel.config.fixed.max-pool-size", Integer.toString(options.parallelism()));
+                .configurationParameter("cucumber.execution.parallel.config.fixed.max-pool-size", Integer.toString(options.parallelism()))
+                // Throughput is measured with the machine to itself (as in junit-platform.properties).
+                .configurationParameter("cucumber.execution.exclusive-resources.throughput.read-write",
+                        "org.junit.platform.engine.support.hierarchical.ExclusiveResource.GLOBAL_KEY");
         if (options.tags() != null && !options.tags().isBlank()) {
             request.filters(TagFilter.includeTags(junitTagExpression(options.tags())));
         }
