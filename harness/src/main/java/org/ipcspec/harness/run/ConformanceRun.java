@@ -1,6 +1,7 @@
 package org.ipcspec.harness.run;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,6 +19,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import javax.lang.model.SourceVersion;
+
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TagFilter;
@@ -83,9 +87,8 @@ public final class ConformanceRun {
     }
 
     static LauncherDiscoveryRequest request(RunOptions options) {
-        String resource = options.features() == null ? "features" : options.features().getFileName().toString();
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClasspathResource(resource))
+                .selectors(selector(options.features()))
                 .filters(org.junit.platform.launcher.EngineFilter.includeEngines("cucumber"))
                 .configurationParameter("cucumber.glue", "org.ipcspec.harness.steps")
                 .configurationParameter("cucumber.plugin",
@@ -111,6 +114,20 @@ public final class ConformanceRun {
             request.filters(new ShardFilter(options.shard()));
         }
         return request.build();
+    }
+
+    /**
+     * The features as a package of the class path, so that scenario ids read
+     * "features/blocking.feature:12" wherever the folder is; a folder whose name cannot be a package
+     * is selected as a folder (its ids then carry its path).
+     */
+    private static DiscoverySelector selector(Path features) {
+        if (features == null) {
+            return selectPackage("features");
+        }
+        String name = features.getFileName().toString();
+        return SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name)
+                ? selectPackage(name) : selectDirectory(features.toFile());
     }
 
     /** Accepts Cucumber's tag expressions ("@shm and not @throughput") as well as JUnit's ("shm & !throughput"). */
