@@ -135,7 +135,7 @@ public final class ConformanceRun {
         return expression.replace("@", "")
                 .replaceAll("\\band\\b", "&")
                 .replaceAll("\\bor\\b", "|")
-                .replaceAll("\\bnot\\b", "!");
+                .replaceAll("\\bnot\\b\\s*", "!");
     }
 
     /** Feature files from a folder are offered as classpath resources, so scenario ids do not carry the folder's absolute path. */
