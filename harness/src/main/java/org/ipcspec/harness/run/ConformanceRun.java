@@ -6,8 +6,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +58,7 @@ public final class ConformanceRun {
         long began = System.nanoTime();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader features = featuresLoader(options.features(), previous)) {
+        try (URLClassLoader features = FeaturesClassLoader.of(options.features(), previous)) {
             thread.setContextClassLoader(features);
             Launcher launcher = LauncherFactory.create();
             launcher.execute(request(options), listeners.toArray(TestExecutionListener[]::new));
@@ -76,7 +74,7 @@ public final class ConformanceRun {
     /** How many scenarios the options select, without running them. */
     public static long count(RunOptions options) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader features = featuresLoader(options.features(), previous)) {
+        try (URLClassLoader features = FeaturesClassLoader.of(options.features(), previous)) {
             Thread.currentThread().setContextClassLoader(features);
             return LauncherFactory.create().discover(request(options)).countTestIdentifiers(t -> t.isTest());
         } catch (IOException e) {
@@ -136,19 +134,6 @@ public final class ConformanceRun {
                 .replaceAll("\\band\\b", "&")
                 .replaceAll("\\bor\\b", "|")
                 .replaceAll("\\bnot\\b\\s*", "!");
-    }
-
-    /** Feature files from a folder are offered as classpath resources, so scenario ids do not carry the folder's absolute path. */
-    private static URLClassLoader featuresLoader(Path features, ClassLoader parent) {
-        URL[] urls = new URL[0];
-        if (features != null) {
-            try {
-                urls = new URL[] {features.toAbsolutePath().normalize().getParent().toUri().toURL()};
-            } catch (MalformedURLException e) {
-                throw new IllegalArgumentException("bad features folder: " + features, e);
-            }
-        }
-        return new URLClassLoader(urls, parent);
     }
 
     private static void clean(Path directory) {
