@@ -1,4 +1,4 @@
-@protocol
+@protocol @PROTOCOL
 Feature: The driver protocol itself
   An endpoint answers every request line, including bad ones: "invalid" for a line that is not a
   well-formed request, "unsupported" for an operation, transport or mode it does not offer, and

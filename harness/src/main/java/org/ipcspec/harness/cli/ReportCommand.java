@@ -54,9 +54,11 @@ final class ReportCommand implements Callable<Integer> {
             System.err.println("ipcspec: allure generate failed:\n" + log);
             return 2;
         }
-        System.out.println("Report: " + to.resolve("index.html") + "  (open it with `allure open` or any web server; "
-                + "Allure pages need HTTP, not file://)");
-        System.out.println("Matrix: " + to.getParent().resolve("matrix.html"));
+        Path matrix = ReportMatrix.write(to);
+        System.out.println("Report: " + to.resolve("index.html"));
+        System.out.println("Matrix: " + matrix + "  (each cell links to its scenarios in the report)");
+        System.out.println("To view: python3 -m http.server -d " + to.getParent() + " 8000, then open http://localhost:8000/"
+                + to.getFileName() + "/ (Allure pages need HTTP, not file://)");
         return 0;
     }
 

@@ -36,7 +36,7 @@ public final class AllureCategories {
 
     public static final String FILE_NAME = "categories.json";
     public static final String RULE_VIOLATION_REGEX =
-        "(?s).*\\b(S1|S2|R1|R2|O1|O2|T1|F1|X1|K1|D1|P1|THROUGHPUT|LATENCY)\\b.*violated.*";
+        "(?s).*\\b(S1|S2|R1|R2|O1|O2|T1|F1|X1|K1|D1|P1|THROUGHPUT|LATENCY|PROTOCOL)\\b.*violated.*";
     public static final String ENDPOINT_BROKE_REGEX = "(?s).*\\bendpoint\\b.*\\bbroke\\b.*";
 
     /** One entry of categories.json; a null regex is left out and then matches any message. */
