@@ -1,0 +1,71 @@
+package org.ipcspec.channel.shm;
+
+import org.ipcspec.channel.ChannelException;
+
+/**
+ * Layout of a record in the ring. Records start at 8-byte aligned offsets; a record occupies
+ * {@code align(length, 8)} bytes.
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |     Length: header + payload bytes (before alignment)         |  0
+ *  +---------------------------------------------------------------+
+ *  |     Type: 1 MESSAGE, 2 PADDING                                |  4
+ *  +---------------------------------------------------------------+
+ *  |     Sender Slot (0..63)                 (MESSAGE only)        |  8
+ *  +---------------------------------------------------------------+
+ *  |     Slot Incarnation                    (MESSAGE only)        | 12
+ *  +---------------------------------------------------------------+
+ *  |     Payload ...                                              ...| 16
+ *  +---------------------------------------------------------------+
+ * </pre>
+ *
+ * A record that does not fit before the end of the ring is preceded by a PADDING record that
+ * fills the rest of the ring (its Length is that rest, at least 8: only Length and Type are
+ * written), and the record itself starts at ring offset 0.
+ */
+final class RecordDescriptor {
+
+    static final int LENGTH_OFFSET = 0;
+    static final int TYPE_OFFSET = 4;
+    static final int SLOT_OFFSET = 8;
+    static final int INCARNATION_OFFSET = 12;
+    static final int HEADER_LENGTH = 16;
+    static final int ALIGNMENT = 8;
+
+    static final int TYPE_MESSAGE = 1;
+    static final int TYPE_PADDING = 2;
+
+    private RecordDescriptor() {
+    }
+
+    static int alignedLength(int length) {
+        return (length + ALIGNMENT - 1) & -ALIGNMENT;
+    }
+
+    static long alignedLength(long length) {
+        return (length + ALIGNMENT - 1) & -ALIGNMENT;
+    }
+
+    /**
+     * Fails unless the record at ring offset {@code ringIndex} is well-formed: a known type, a
+     * length that stays inside the ring and inside what the writer published.
+     */
+    static void checkRecord(int ringIndex, int length, int type, int ringSize, long published, int maxMessageBytes) {
+        boolean ok;
+        if (type == TYPE_PADDING) {
+            ok = length == ringSize - ringIndex && length <= published;
+        } else if (type == TYPE_MESSAGE) {
+            ok = length >= HEADER_LENGTH && length - HEADER_LENGTH <= maxMessageBytes
+                    && ringIndex + alignedLength(length) <= ringSize && alignedLength(length) <= published;
+        } else {
+            ok = false;
+        }
+        if (!ok) {
+            throw new ChannelException("corrupt shm record: ringIndex=" + ringIndex + " length=" + length + " type="
+                    + type + " ringSize=" + ringSize + " published=" + published + " maxMessageBytes=" + maxMessageBytes);
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package org.ipcspec.channel.shm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+
+import org.ipcspec.channel.ChannelException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dangerous states of the ring, in one process: writers that die part-way, a full ring,
+ * wrap-around, reused sender slots. A "dead writer" is a writer whose lock word holds a PID no
+ * process can have (above the kernel's pid_max).
+ */
+class RingBufferTest {
+
+    /** Linux PIDs stay below 2^22 (pid_max); this one never belongs to a process. */
+    private static final long DEAD_PID = 1L << 30;
+    private static final long LIVE_PID = ProcessLiveness.CURRENT_PID;
+    private static final int MAX_MESSAGE_BYTES = 64;
+
+    @TempDir
+    Path dir;
+
+    private SharedBuffer buffer;
+    private int ringSize;
+    private SenderTable senders;
+    private RingReader reader;
+    private final ByteBuffer into = ByteBuffer.allocate(MAX_MESSAGE_BYTES);
+
+    @BeforeEach
+    void createChannelFile() throws Exception {
+        buffer = ShmChannelFile.create(dir.resolve("c"), 4, MAX_MESSAGE_BYTES, "application/octet-stream");
+        ringSize = buffer.getInt(ShmFileDescriptor.RING_SIZE_OFFSET);
+        senders = new SenderTable(buffer);
+        reader = new RingReader(buffer, senders, ringSize, MAX_MESSAGE_BYTES);
+    }
+
+    @Test
+    void shouldSizeRingAsPowerOfTwoHoldingTwoLargestRecords() {
+        assertEquals(1024, ringSize);
+        assertEquals(1 << 26, ShmFileDescriptor.ringSizeFor(1_000_000, 65536), "capped at 64 MiB");
+        assertEquals(1 << 22, ShmFileDescriptor.ringSizeFor(1, 1 << 20), "never below two largest records");
+    }
+
+    @Test
+    void shouldNotReadRecordWhoseWriterDiedPartWayThroughWriting() {
+        RingWriter dying = new RingWriter(buffer, ringSize, DEAD_PID);
+        assertTrue(dying.tryLockWriter());
+        int at = dying.claim(0, 1, 40);
+        dying.putPayload(at, payload(1, 40), 0, 20);
+        // The writer dies here: claimed, half copied, never published, lock still held.
+
+        assertEquals(RingReader.NOTHING, reader.read(into));
+        assertFalse(reader.hasPublishedAcquire());
+
+        RingWriter next = new RingWriter(buffer, ringSize, LIVE_PID);
+        assertFalse(next.tryLockWriter(), "the lock word still names the dead writer");
+        assertTrue(next.tryStealWriterLockFromDeadHolder());
+        assertEquals(LIVE_PID, next.writerLockHolderVolatile());
+        writeAndPublish(next, 0, 1, payload(2, 24));
+        next.unlockWriterRelease();
+
+        assertEquals(24, reader.read(into));
+        assertPayload(2, 24);
+        assertEquals(RingReader.NOTHING, reader.read(into));
+    }
+
+    @Test
+    void shouldNotStealWriterLockFromLiveHolder() {
+        RingWriter holder = new RingWriter(buffer, ringSize, LIVE_PID);
+        assertTrue(holder.tryLockWriter());
+        RingWriter other = new RingWriter(buffer, ringSize, DEAD_PID);
+        assertFalse(other.tryLockWriter());
+        assertFalse(other.tryStealWriterLockFromDeadHolder());
+        holder.unlockWriterRelease();
+        assertTrue(other.tryLockWriter());
+    }
+
+    @Test
+    void shouldRejectWriteWhenRingFull() {
+        RingWriter writer = lockedWriter();
+        int recordBytes = RecordDescriptor.alignedLength(RecordDescriptor.HEADER_LENGTH + MAX_MESSAGE_BYTES);
+        int fits = ringSize / recordBytes;
+        for (int i = 0; i < fits; i++) {
+            writeAndPublish(writer, 0, 1, payload(i, MAX_MESSAGE_BYTES));
+        }
+        long tailBefore = buffer.getLongAcquire(ShmFileDescriptor.TAIL_POSITION_OFFSET);
+        assertEquals(RingWriter.INSUFFICIENT_CAPACITY, writer.claim(0, 1, MAX_MESSAGE_BYTES));
+        assertEquals(tailBefore, buffer.getLongAcquire(ShmFileDescriptor.TAIL_POSITION_OFFSET), "nothing published");
+
+        assertEquals(MAX_MESSAGE_BYTES, reader.read(into));
+        assertPayload(0, MAX_MESSAGE_BYTES);
+        // One record's room came free, but the next record would wrap: it needs padding too.
+        int freeAtEnd = ringSize - fits * recordBytes;
+        if (freeAtEnd == 0) {
+            writeAndPublish(writer, 0, 1, payload(fits, MAX_MESSAGE_BYTES));
+        }
+        for (int i = 1; i < fits; i++) {
+            assertEquals(MAX_MESSAGE_BYTES, reader.read(into));
+            assertPayload(i, MAX_MESSAGE_BYTES);
+        }
+    }
+
+    @Test
+    void shouldKeepOrderAndIntegrityAcrossWrapAround() {
+        RingWriter writer = lockedWriter();
+        long written = 0;
+        long read = 0;
+        // Sizes that do not divide the ring, so records land across the end and padding is needed.
+        for (int round = 0; round < 2_000; round++) {
+            int batch = 1 + round % 7;
+            for (int i = 0; i < batch; i++) {
+                int size = 1 + (int) (written * 13 % MAX_MESSAGE_BYTES);
+                int at = writer.claim(0, 1, size);
+                if (at == RingWriter.INSUFFICIENT_CAPACITY) {
+                    break;
+                }
+                writer.putPayload(at, payload(written, size), 0, size);
+                writer.publishRelease();
+                written++;
+            }
+            while (read < written - round % 3) {
+                int size = 1 + (int) (read * 13 % MAX_MESSAGE_BYTES);
+                assertEquals(size, reader.read(into), "record " + read);
+                assertPayload(read, size);
+                read++;
+            }
+        }
+        assertTrue(buffer.getLongAcquire(ShmFileDescriptor.TAIL_POSITION_OFFSET) > 20L * ringSize, "wrapped many times");
+    }
+
+    @Test
+    void shouldKeepCountsRightWhenSlotIsReused() {
+        int slot = senders.claim(DEAD_PID, 7);
+        assertEquals(0, slot);
+        int first = SenderSlotDescriptor.incarnation(senders.collectedWordAcquire(slot));
+        RingWriter dead = new RingWriter(buffer, ringSize, DEAD_PID);
+        assertTrue(dead.tryLockWriter());
+        for (int i = 0; i < 3; i++) {
+            writeAndPublish(dead, slot, first, payload(i, 16));
+        }
+        dead.unlockWriterRelease();
+        // Its process died; the slot goes to the next sender, in a new incarnation.
+
+        assertEquals(slot, senders.claim(LIVE_PID, 8));
+        long word = senders.collectedWordAcquire(slot);
+        int second = SenderSlotDescriptor.incarnation(word);
+        assertNotEquals(first, second);
+        assertEquals(0, SenderSlotDescriptor.collectedCount(word));
+        assertEquals(0, senders.sentAcquire(slot));
+        assertEquals(1, senders.claim(LIVE_PID, 9), "a live owner's slot is not taken");
+
+        for (int i = 0; i < 3; i++) {
+            assertEquals(16, reader.read(into));
+        }
+        assertEquals(SenderSlotDescriptor.collectedWord(second, 0), senders.collectedWordAcquire(slot),
+                "the dead incarnation's records do not count for the new one");
+
+        RingWriter live = lockedWriter();
+        writeAndPublish(live, slot, second, payload(3, 16));
+        assertEquals(16, reader.read(into));
+        assertEquals(SenderSlotDescriptor.collectedWord(second, 1), senders.collectedWordAcquire(slot));
+
+        senders.release(slot, LIVE_PID);
+        assertEquals(0, senders.ownerPid(slot));
+    }
+
+    @Test
+    void shouldFailOnVersionMismatchNamingBothVersions() {
+        buffer.putInt(ShmFileDescriptor.VERSION_OFFSET, 99);
+        ChannelException e = assertThrows(ChannelException.class, () -> ShmFileDescriptor.checkVersion(buffer));
+        assertEquals("version not compatible: app=1 file=99", e.getMessage());
+    }
+
+    @Test
+    void shouldFailOnCorruptRecordLength() {
+        RingWriter writer = lockedWriter();
+        writeAndPublish(writer, 0, 1, payload(0, 8));
+        buffer.putInt(ShmFileDescriptor.HEADER_LENGTH + RecordDescriptor.LENGTH_OFFSET, 100_000);
+        ChannelException e = assertThrows(ChannelException.class, () -> reader.read(into));
+        assertTrue(e.getMessage().contains("length=100000"), e.getMessage());
+    }
+
+    private RingWriter lockedWriter() {
+        RingWriter writer = new RingWriter(buffer, ringSize, LIVE_PID);
+        assertTrue(writer.tryLockWriter());
+        return writer;
+    }
+
+    private static void writeAndPublish(RingWriter writer, int slot, int incarnation, ByteBuffer payload) {
+        int at = writer.claim(slot, incarnation, payload.remaining());
+        assertNotEquals(RingWriter.INSUFFICIENT_CAPACITY, at);
+        writer.putPayload(at, payload, 0, payload.remaining());
+        writer.publishRelease();
+    }
+
+    private static ByteBuffer payload(long seq, int size) {
+        ByteBuffer b = ByteBuffer.allocate(size);
+        for (int i = 0; i < size; i++) {
+            b.put(i, (byte) (seq * 31 + i));
+        }
+        return b;
+    }
+
+    private void assertPayload(long seq, int size) {
+        for (int i = 0; i < size; i++) {
+            assertEquals((byte) (seq * 31 + i), into.get(i), "seq=" + seq + " byte " + i);
+        }
+    }
+}
