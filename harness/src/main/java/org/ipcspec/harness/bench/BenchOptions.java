@@ -27,9 +27,12 @@ import java.util.Map;
  * @param starts     start-ups timed for the start-up median (each of the endpoint and the bare JVM)
  * @param baselines  whether to run the plain-Java baselines
  * @param startup    whether to time start-up
+ * @param tempParent where the run's private folder (all channel addresses) is created; its file
+ *                   system matters to shm and file figures (a disk file system or tmpfs)
  */
 public record BenchOptions(List<String> command, Map<String, String> env, List<String> transports, List<Integer> sizes,
-                           double scale, Map<String, Long> counts, int starts, boolean baselines, boolean startup) {
+                           double scale, Map<String, Long> counts, int starts, boolean baselines, boolean startup,
+                           Path tempParent) {
 
     public static final List<String> DEFAULT_TRANSPORTS = List.of("shm", "file", "socket");
     public static final List<Integer> DEFAULT_SIZES = List.of(64, 4096);
@@ -48,6 +51,8 @@ public record BenchOptions(List<String> command, Map<String, String> env, List<S
             "  --starts N           start-ups to time (default 20)",
             "  --no-baselines       skip the plain-Java baselines",
             "  --no-startup         skip the start-up timing",
+            "  --tmp DIR            parent of the run's private folder of channel addresses (default java.io.tmpdir;",
+            "                       /dev/shm puts shm and file channels on tmpfs)",
             "  -- COMMAND...        the endpoint command (default: java -jar <repo>/impl/target/ipcspec-endpoint.jar)");
 
     public BenchOptions {
@@ -67,6 +72,7 @@ public record BenchOptions(List<String> command, Map<String, String> env, List<S
                 throw new IllegalArgumentException("a generated payload has at least 24 bytes: size=" + size);
             }
         }
+        java.util.Objects.requireNonNull(tempParent, "tempParent");
         if (starts < 1) {
             throw new IllegalArgumentException("starts must be at least 1: starts=" + starts);
         }
@@ -74,7 +80,11 @@ public record BenchOptions(List<String> command, Map<String, String> env, List<S
 
     /** The defaults, with the reference endpoint of the checkout at {@code repo}. */
     public static BenchOptions defaults(Path repo) {
-        return new BenchOptions(defaultCommand(repo), Map.of(), DEFAULT_TRANSPORTS, DEFAULT_SIZES, 1.0, Map.of(), 20, true, true);
+        return new BenchOptions(defaultCommand(repo), Map.of(), DEFAULT_TRANSPORTS, DEFAULT_SIZES, 1.0, Map.of(), 20, true, true, defaultTempParent());
+    }
+
+    static Path defaultTempParent() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     public static List<String> defaultCommand(Path repo) {
@@ -91,33 +101,37 @@ public record BenchOptions(List<String> command, Map<String, String> env, List<S
     }
 
     public BenchOptions withCommand(List<String> newCommand) {
-        return new BenchOptions(newCommand, env, transports, sizes, scale, counts, starts, baselines, startup);
+        return new BenchOptions(newCommand, env, transports, sizes, scale, counts, starts, baselines, startup, tempParent);
     }
 
     public BenchOptions withTransports(List<String> newTransports) {
-        return new BenchOptions(command, env, newTransports, sizes, scale, counts, starts, baselines, startup);
+        return new BenchOptions(command, env, newTransports, sizes, scale, counts, starts, baselines, startup, tempParent);
     }
 
     public BenchOptions withScale(double newScale) {
-        return new BenchOptions(command, env, transports, sizes, newScale, counts, starts, baselines, startup);
+        return new BenchOptions(command, env, transports, sizes, newScale, counts, starts, baselines, startup, tempParent);
     }
 
     public BenchOptions withCount(String key, long count) {
         Map<String, Long> more = new LinkedHashMap<>(counts);
         more.put(key, count);
-        return new BenchOptions(command, env, transports, sizes, scale, more, starts, baselines, startup);
+        return new BenchOptions(command, env, transports, sizes, scale, more, starts, baselines, startup, tempParent);
     }
 
     public BenchOptions withStarts(int newStarts) {
-        return new BenchOptions(command, env, transports, sizes, scale, counts, newStarts, baselines, startup);
+        return new BenchOptions(command, env, transports, sizes, scale, counts, newStarts, baselines, startup, tempParent);
     }
 
     public BenchOptions withBaselines(boolean on) {
-        return new BenchOptions(command, env, transports, sizes, scale, counts, starts, on, startup);
+        return new BenchOptions(command, env, transports, sizes, scale, counts, starts, on, startup, tempParent);
+    }
+
+    public BenchOptions withTempParent(Path parent) {
+        return new BenchOptions(command, env, transports, sizes, scale, counts, starts, baselines, startup, parent);
     }
 
     public BenchOptions withStartup(boolean on) {
-        return new BenchOptions(command, env, transports, sizes, scale, counts, starts, baselines, on);
+        return new BenchOptions(command, env, transports, sizes, scale, counts, starts, baselines, on, tempParent);
     }
 
     /** Messages in one throughput batch of {@code transport} at {@code size} bytes. */
@@ -157,6 +171,7 @@ public record BenchOptions(List<String> command, Map<String, String> env, List<S
         boolean baselines = true;
         boolean startup = true;
         List<String> command = null;
+        Path tempParent = defaultTempParent();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -174,6 +189,7 @@ public record BenchOptions(List<String> command, Map<String, String> env, List<S
                 case "--starts" -> starts = (int) parseLong(value(args, ++i, arg), arg);
                 case "--no-baselines" -> baselines = false;
                 case "--no-startup" -> startup = false;
+                case "--tmp" -> tempParent = Path.of(value(args, ++i, arg));
                 case "--" -> {
                     command = List.of(Arrays.copyOfRange(args, i + 1, args.length));
                     i = args.length;
@@ -185,7 +201,7 @@ public record BenchOptions(List<String> command, Map<String, String> env, List<S
             Path root = repo != null ? repo : findRepo(workingDirectory);
             command = defaultCommand(root);
         }
-        return new BenchOptions(command, Map.of(), transports, DEFAULT_SIZES, scale, counts, starts, baselines, startup);
+        return new BenchOptions(command, Map.of(), transports, DEFAULT_SIZES, scale, counts, starts, baselines, startup, tempParent);
     }
 
     /** The nearest directory at or above {@code from} that holds {@code impl/pom.xml}; {@code from} if none. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.ipcspec.harness.bench.BenchResult.LatencyRow;
@@ -70,7 +71,7 @@ public final class BenchTable {
                 (raw UDS frames: 4-byte length + payload, batched writes; raw mmap SPSC ring: 4096 slots, release/acquire
                 positions). ratio = implementation msgs/s / baseline msgs/s.
                 """);
-        TextTable table = new TextTable(2, "transport", "size", "messages", "msgs/s", "MB/s", "baseline", "base msgs/s", "base MB/s", "ratio");
+        TextTable table = new TextTable(Set.of(0, 1, 5), "transport", "size", "messages", "msgs/s", "MB/s", "baseline", "base msgs/s", "base MB/s", "ratio");
         if (extra != null) {
             table.addColumn(extra.title());
         }
@@ -108,7 +109,7 @@ public final class BenchTable {
                 unsampled run. Baseline: raw UDS ping-pong between two forked JVMs (frame of the same size out, 8-byte ack
                 frame back), timed per round trip. ratio = implementation / baseline (above 1 = slower).
                 """);
-        TextTable table = new TextTable(2, "transport", "size", "round trips", "p50 us", "p99 us", "mean us", "1-way p50",
+        TextTable table = new TextTable(Set.of(0, 1), "transport", "size", "round trips", "p50 us", "p99 us", "mean us", "1-way p50",
                 "1-way p99", "base p50", "base p99", "ratio p50", "ratio p99");
         if (extra != null) {
             table.addColumn(extra.title());
@@ -148,7 +149,7 @@ public final class BenchTable {
                 untimed start (warm page cache). Baseline: a bare JVM (java -cp <classes> HelloBaseline) that prints one line.
                 ratio = endpoint median / bare JVM median.
                 """);
-        TextTable table = new TextTable(1, "command", "starts", "median ms", "p90 ms", "max ms", "ratio");
+        TextTable table = new TextTable(Set.of(0), "command", "starts", "median ms", "p90 ms", "max ms", "ratio");
         if (extra != null) {
             table.addColumn(extra.title());
         }
@@ -181,8 +182,29 @@ public final class BenchTable {
 
     private static void noteFailure(List<String> failures, String label, Outcome<?> outcome) {
         if (!outcome.isOk() && !outcome.isAbsent()) {
-            failures.add(label + ": " + outcome.failure());
+            failures.add(label + ": " + brief(outcome.failure()));
         }
+    }
+
+    /**
+     * The first line of a failure, and the last few lines of what follows (an endpoint's stderr,
+     * usually, where the exception that ended it is), indented under it.
+     */
+    static String brief(String failure) {
+        List<String> lines = failure.strip().lines().filter(l -> !l.isBlank()).toList();
+        if (lines.size() <= 1) {
+            return failure.strip();
+        }
+        StringBuilder out = new StringBuilder(lines.get(0));
+        List<String> rest = lines.subList(1, lines.size());
+        if (rest.size() > 4) {
+            out.append("\n      | ...");
+            rest = rest.subList(rest.size() - 4, rest.size());
+        }
+        for (String line : rest) {
+            out.append("\n      | ").append(line.length() > 160 ? line.substring(0, 160) + "..." : line);
+        }
+        return out.toString();
     }
 
     static String size(int bytes) {
@@ -209,14 +231,14 @@ public final class BenchTable {
         return ratio.isPresent() ? fixed(ratio.getAsDouble(), 2) : "-";
     }
 
-    /** Columns padded to their widest cell: the first {@code leftColumns} left-aligned (names), the rest right-aligned (figures). */
+    /** Columns padded to their widest cell: names left-aligned, figures right-aligned. */
     static final class TextTable {
 
-        private final int leftColumns;
+        private final Set<Integer> leftColumns;
         private final List<String> header;
         private final List<List<String>> rows = new ArrayList<>();
 
-        TextTable(int leftColumns, String... header) {
+        TextTable(Set<Integer> leftColumns, String... header) {
             this.leftColumns = leftColumns;
             this.header = new ArrayList<>(List.of(header));
         }
@@ -261,7 +283,7 @@ public final class BenchTable {
                 }
                 String cell = cells.get(c);
                 String pad = " ".repeat(widths[c] - cell.length());
-                line.append(c < leftColumns ? cell + pad : pad + cell);
+                line.append(leftColumns.contains(c) ? cell + pad : pad + cell);
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }

@@ -67,7 +67,7 @@ public final class Benchmark {
 
     /** Runs the benchmark; {@code progress} hears what is being measured as it starts. */
     public static BenchResult run(BenchOptions options, Consumer<String> progress) {
-        Path directory = createPrivateDirectory();
+        Path directory = createPrivateDirectory(options.tempParent());
         try {
             return new Run(options, progress, directory).all();
         } finally {
@@ -85,6 +85,7 @@ public final class Benchmark {
         private final Map<String, Outcome<Rate>> baselineRates = new HashMap<>();
         private Outcome<Percentiles> pingBaseline;
         private String implementation;
+        private String helloFailure;
         private int measurement;
 
         Run(BenchOptions options, Consumer<String> progress, Path directory) {
@@ -106,7 +107,8 @@ public final class Benchmark {
                 latency.add(latencyRow(transport));
             }
             StartupRow startup = startupRow();
-            List<String> notes = List.of("endpoint command: " + String.join(" ", options.command()));
+            List<String> notes = List.of("endpoint command: " + String.join(" ", options.command()),
+                    "channel addresses in: " + options.tempParent() + " (" + fileSystem(options.tempParent()) + ")");
             String seen = implementation != null ? implementation : "(no endpoint said hello)";
             return new BenchResult(seen, environment(), throughput, latency, startup, notes);
         }
@@ -200,7 +202,18 @@ public final class Benchmark {
 
         /** A fresh pair of endpoints for one measurement, closed (and reaped) whatever happens. */
         private <T> Outcome<T> measure(String transport, Measurement<T> measurement) {
-            try (EndpointPair pair = EndpointPair.start(options.command(), options.env(), directory)) {
+            if (helloFailure != null) {
+                return Outcome.failed(helloFailure + " (as before; not retried)");
+            }
+            EndpointPair started;
+            try {
+                started = EndpointPair.start(options.command(), options.env(), directory);
+            } catch (RuntimeException e) {
+                // An endpoint that cannot say hello will not say it for the next row either.
+                helloFailure = e.getMessage();
+                return Outcome.failed(helloFailure);
+            }
+            try (EndpointPair pair = started) {
                 if (implementation == null) {
                     implementation = pair.implementation();
                 }
@@ -223,6 +236,14 @@ public final class Benchmark {
         }
     }
 
+    static String fileSystem(Path path) {
+        try {
+            return Files.getFileStore(path).type();
+        } catch (IOException e) {
+            return "file system unknown";
+        }
+    }
+
     static String environment() {
         return "java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch")
@@ -230,9 +251,9 @@ public final class Benchmark {
     }
 
     /** The parent folder of every address (PROTOCOL.md: the harness creates it, owner-only). */
-    static Path createPrivateDirectory() {
+    static Path createPrivateDirectory(Path parent) {
         try {
-            return Files.createTempDirectory("ipcspec-bench-",
+            return Files.createTempDirectory(parent, "ipcspec-bench-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the benchmark's temporary folder: " + e.getMessage(), e);

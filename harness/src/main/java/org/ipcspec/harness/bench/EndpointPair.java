@@ -40,6 +40,7 @@ final class EndpointPair implements AutoCloseable {
     }
 
     static EndpointPair start(List<String> command, Map<String, String> env, Path directory) {
+        requireJarBuilt(command);
         SampleRecorder samples = new SampleRecorder("sender");
         EndpointProcess receiver = EndpointProcess.start("receiver", command, env, directory, EndpointListener.NONE);
         EndpointProcess sender = null;
@@ -53,7 +54,16 @@ final class EndpointPair implements AutoCloseable {
             if (sender != null) {
                 sender.close();
             }
-            throw e;
+            throw new BenchFailure("the endpoint did not start: " + e.getMessage());
+        }
+    }
+
+    /** A {@code -jar} that does not exist yet is the usual first failure: say how to build it. */
+    static void requireJarBuilt(List<String> command) {
+        int jar = command.indexOf("-jar");
+        if (jar >= 0 && jar + 1 < command.size() && !java.nio.file.Files.isRegularFile(Path.of(command.get(jar + 1)))) {
+            throw new BenchFailure("the endpoint jar is not built: " + command.get(jar + 1)
+                    + " (build it with: mvn -q -pl impl package -DskipTests)");
         }
     }
 

@@ -28,6 +28,7 @@ final class StartupTimer {
 
     static Outcome<Percentiles> time(String name, List<String> command, Map<String, String> env, Path directory, int starts) {
         try {
+            EndpointPair.requireJarBuilt(command);
             once(name + "-warmup", command, env, directory);
             long[] nanos = new long[starts];
             for (int i = 0; i < starts; i++) {
@@ -35,7 +36,7 @@ final class StartupTimer {
             }
             return Outcome.ok(Stats.percentiles(nanos));
         } catch (RuntimeException e) {
-            return Outcome.failed(name + " start-up: " + e.getMessage());
+            return Outcome.failed(e.getMessage());
         }
     }
 
