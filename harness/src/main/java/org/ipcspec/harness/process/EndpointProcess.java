@@ -56,6 +56,7 @@ public final class EndpointProcess implements AutoCloseable {
     private final CompletableFuture<Void> stdoutDone = new CompletableFuture<>();
     private final Thread stderrReader;
     private volatile String threadDump;
+    private final long startedNanos = System.nanoTime();
 
     private EndpointProcess(String participant, List<String> command, Process process, EndpointListener listener) {
         this.participant = participant;
@@ -316,6 +317,7 @@ public final class EndpointProcess implements AutoCloseable {
         String type = node.path("type").asText("");
         if (!hello.isDone()) {
             if (type.equals("hello")) {
+                StartupStats.record(System.nanoTime() - startedNanos);
                 hello.complete(node);
             } else {
                 hello.completeExceptionally(new IllegalStateException("its first line was not hello: " + abbreviate(line)));

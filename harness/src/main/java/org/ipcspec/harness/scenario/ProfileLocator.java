@@ -20,12 +20,22 @@ public final class ProfileLocator {
     static final String DEFAULT = "features/reference.yaml";
 
     private static final Map<Path, Profile> LOADED = new ConcurrentHashMap<>();
+    private static volatile Profile chosen;
 
     private ProfileLocator() {
     }
 
     public static Profile current() {
-        return LOADED.computeIfAbsent(location(), Profile::load);
+        Profile profile = chosen;
+        return profile != null ? profile : LOADED.computeIfAbsent(location(), Profile::load);
+    }
+
+    /**
+     * Makes every following scenario in this JVM use {@code profile} (the command line's --impl and
+     * --profile, the self-test's faulty endpoints); null returns to the property or the default.
+     */
+    public static void use(Profile profile) {
+        chosen = profile;
     }
 
     public static Path location() {

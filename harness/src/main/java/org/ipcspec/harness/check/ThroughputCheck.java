@@ -1,0 +1,66 @@
+package org.ipcspec.harness.check;
+
+import org.ipcspec.harness.history.Batch;
+import org.ipcspec.harness.history.History;
+import org.ipcspec.harness.profile.Bounds;
+import org.ipcspec.harness.profile.Threshold;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * THROUGHPUT: a completed receive_many moved messages at least at the profile's rate for its
+ * transport and size. The rate is end to end: messages received over the span from the first
+ * send_begin of the matching send_many (first_t) to the last recv_end (last_t); without a recorded
+ * send_many, from the batch's own first recv_end.
+ */
+final class ThroughputCheck implements Checker {
+
+    @Override
+    public String id() {
+        return "THROUGHPUT";
+    }
+
+    @Override
+    public String rule() {
+        return "Bulk transfer reaches at least the profile's messages per second for the transport and size.";
+    }
+
+    @Override
+    public Verdict check(History history, ScenarioFacts facts, Bounds bounds) {
+        Findings f = new Findings(id(), history);
+        String missing = "no completed receive_many in the history";
+        for (Batch b : history.batches()) {
+            if (b.isSend() || !b.ended()) {
+                continue;
+            }
+            Batch send = history.batches().stream()
+                    .filter(s -> s.isSend() && s.ended() && Lookup.same(b.end(), s.end())).findFirst().orElse(null);
+            String transport = facts.transport() != null ? facts.transport() : b.end() == null ? null : b.end().transport();
+            long size = facts.messageSize() != null ? facts.messageSize() : send != null ? send.size() : -1;
+            Optional<Threshold> th = bounds.threshold(transport, size);
+            if (th.isEmpty() || th.get().minMessagesPerSecond() == null) {
+                missing = "the profile states no throughput threshold for " + transport + " at " + size + " B";
+                continue;
+            }
+            f.checked();
+            String what = "receive_many by " + b.participant() + " over " + transport + " at " + size + " B";
+            if (!"ok".equals(b.status())) {
+                f.violation(what + " ended with " + b.status() + " after " + b.figure("received") + " of " + b.figure("count"));
+                continue;
+            }
+            long start = send != null && send.figure("first_t") > 0 ? send.figure("first_t") : b.figure("first_t");
+            long end = b.figure("last_t");
+            long received = b.figure("received");
+            double rate = end > start ? received / ((end - start) / 1e9) : Double.POSITIVE_INFINITY;
+            double min = th.get().minMessagesPerSecond();
+            boolean ok = rate >= min;
+            f.figure(new Figure("throughput " + transport + " " + size + " B", rate, "msg/s", ">=", min, ok));
+            if (!ok) {
+                f.violation(String.format(Locale.ROOT, "%s: %,.0f msg/s (%d messages from %s to %s), below the profile's %,.0f msg/s",
+                        what, rate, received, f.at(start), f.at(end), min));
+            }
+        }
+        return f.verdict(missing);
+    }
+}

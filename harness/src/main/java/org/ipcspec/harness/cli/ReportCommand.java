@@ -1,0 +1,120 @@
+package org.ipcspec.harness.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ipcspec report}: the Allure HTML report from the latest results. The Allure command line
+ * comes from Maven Central through Maven's own resolver (mirrors and ~/.m2 apply), nothing else is
+ * downloaded; it is unpacked once under the harness's target folder.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Generates the HTML report into reports/allure-report from reports/allure-results.")
+final class ReportCommand implements Callable<Integer> {
+
+    static final String ALLURE_VERSION = "2.34.0";
+    static final String ARTIFACT = "io.qameta.allure:allure-commandline:" + ALLURE_VERSION + ":zip";
+
+    @Option(names = "--results", paramLabel = "DIR", description = "Allure results (default: reports/allure-results).")
+    Path results;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Where the HTML goes (default: reports/allure-report).")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        Path from = results != null ? results : Home.reports().resolve("allure-results");
+        Path to = output != null ? output : Home.reports().resolve("allure-report");
+        if (!Files.isDirectory(from)) {
+            System.err.println("ipcspec: no results at " + from + ": run `ipcspec run` first");
+            return 2;
+        }
+        Path allure = allureCommand();
+        // Keep the trend: Allure reads the previous report's history from the results.
+        Path history = to.resolve("history");
+        if (Files.isDirectory(history)) {
+            copyTree(history, from.resolve("history"));
+        }
+        Process process = new ProcessBuilder(allure.toString(), "generate", from.toString(), "-o", to.toString(), "--clean")
+                .redirectErrorStream(true).start();
+        String log = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            System.err.println("ipcspec: allure generate failed:\n" + log);
+            return 2;
+        }
+        System.out.println("Report: " + to.resolve("index.html") + "  (open it with `allure open` or any web server; "
+                + "Allure pages need HTTP, not file://)");
+        System.out.println("Matrix: " + Home.reports().resolve("matrix.html"));
+        return 0;
+    }
+
+    static Path allureCommand() throws IOException, InterruptedException {
+        Path home = Home.path().resolve("harness/target/allure-" + ALLURE_VERSION);
+        Path command = home.resolve("bin/allure");
+        if (Files.isExecutable(command)) {
+            return command;
+        }
+        Path zip = localRepository().resolve("io/qameta/allure/allure-commandline/" + ALLURE_VERSION
+                + "/allure-commandline-" + ALLURE_VERSION + ".zip");
+        if (!Files.isRegularFile(zip)) {
+            System.err.println("ipcspec: fetching the Allure command line " + ALLURE_VERSION + " through Maven (once) ...");
+            Process mvn = new ProcessBuilder("mvn", "-q", "-B", "dependency:get", "-Dartifact=" + ARTIFACT).inheritIO().start();
+            if (mvn.waitFor() != 0 || !Files.isRegularFile(zip)) {
+                throw new IOException("cannot get " + ARTIFACT + " through Maven (looked for " + zip + ")");
+            }
+        }
+        unzip(zip, home.getParent());
+        Files.setPosixFilePermissions(command, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return command;
+    }
+
+    private static Path localRepository() {
+        String configured = System.getProperty("maven.repo.local");
+        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".m2", "repository");
+    }
+
+    private static void unzip(Path zip, Path into) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                Path target = into.resolve(entry.getName()).normalize();
+                if (!target.startsWith(into)) {
+                    throw new IOException("zip entry outside its folder: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    copy(in, target);
+                }
+            }
+        }
+    }
+
+    private static void copy(InputStream in, Path target) throws IOException {
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file)) {
+                    Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+}

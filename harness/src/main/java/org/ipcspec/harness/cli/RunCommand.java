@@ -1,0 +1,153 @@
+package org.ipcspec.harness.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import org.ipcspec.harness.process.EndpointBrokenException;
+import org.ipcspec.harness.profile.Profile;
+import org.ipcspec.harness.profile.ProfileException;
+import org.ipcspec.harness.report.AllureCategories;
+import org.ipcspec.harness.report.AllureEnvironment;
+import org.ipcspec.harness.report.MatrixPage;
+import org.ipcspec.harness.report.SummaryTable;
+import org.ipcspec.harness.run.ConformanceRun;
+import org.ipcspec.harness.run.Outcome;
+import org.ipcspec.harness.run.RunOptions;
+import org.ipcspec.harness.run.RunResult;
+import org.ipcspec.harness.run.ScenarioResult;
+import org.ipcspec.harness.run.Shard;
+import org.ipcspec.harness.scenario.ProfileLocator;
+
+/** {@code ipcspec run}: the conformance suite against an implementation, with progress, a summary and a report. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs the conformance suite against an implementation (the reference one by default).",
+                "Exit status: 0 all passed (unsupported ones skipped), 1 a rule was broken, 2 a usage, profile or",
+                "environment error, or an implementation that broke (crashed, no hello, garbage on stdout)."})
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--profile", paramLabel = "FILE", description = "Implementation profile YAML (default: features/reference.yaml).")
+    Path profile;
+
+    @Option(names = "--impl", paramLabel = "COMMAND", description = "Command of an implementation to test, with the default profile's bounds, e.g. --impl \"python3 endpoint.py\".")
+    String impl;
+
+    @Option(names = "--transport", split = ",", paramLabel = "NAME", description = "Only these transports (and transport-less scenarios): shm,file,socket.")
+    List<String> transports = List.of();
+
+    @Option(names = "--tags", paramLabel = "EXPR", description = "Tag expression, e.g. \"@S1 and not @file\".")
+    String tags;
+
+    @Option(names = "--features", paramLabel = "DIR", description = "Folder of feature files (default: features/).")
+    Path features;
+
+    @Option(names = "--shard", paramLabel = "K/N", description = "Run the K-th of N stable slices of the scenarios (for CI jobs).")
+    String shard;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "3", description = "Scenarios at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--report", description = "Generate the HTML report afterwards (as `ipcspec report`).")
+    boolean report;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        Profile chosen;
+        RunOptions options;
+        try {
+            chosen = chooseProfile();
+            options = RunOptions.defaults()
+                    .withFeatures(features == null ? Home.features() : features)
+                    .withTags(tags)
+                    .withTransports(transports)
+                    .withShard(shard == null ? Shard.ALL : Shard.parse(shard))
+                    .withParallelism(parallel)
+                    .withAllureResults(Home.reports().resolve("allure-results"))
+                    .withJunitXml(Home.reports().resolve("junit"));
+            if (!Files.isDirectory(options.features())) {
+                throw new IllegalArgumentException("no features folder at " + options.features());
+            }
+        } catch (ProfileException | IllegalArgumentException e) {
+            System.err.println("ipcspec: " + e.getMessage());
+            return 2;
+        }
+        ObjectNode hello;
+        try {
+            hello = Preflight.hello(chosen);
+        } catch (EndpointBrokenException e) {
+            System.err.println("ipcspec: the implementation cannot be run: " + e.getMessage());
+            return 2;
+        }
+        ProfileLocator.use(chosen);
+        long total = ConformanceRun.count(options);
+        out.printf("ipcspec: %d scenarios against %s %s (%s), %d at a time%s%n", total,
+                hello.path("implementation").asText("?"), hello.path("version").asText(""), chosen.file(), parallel,
+                options.shard().count() > 1 ? ", shard " + options.shard() : "");
+        RunResult result = ConformanceRun.run(options, new Progress(out, total));
+        writeReportFiles(result, chosen, hello, options.allureResults());
+        printSummary(out, result);
+        if (report) {
+            int generated = new ReportCommand().call();
+            if (generated != 0) {
+                return 2;
+            }
+        }
+        return result.exitCode();
+    }
+
+    private Profile chooseProfile() {
+        Path file = profile != null ? profile : Home.defaultProfile();
+        Profile loaded = Profile.load(file);
+        if (impl == null) {
+            return loaded;
+        }
+        // Another implementation with the default bounds: its hello decides what it offers.
+        List<String> command = CommandWords.split(impl);
+        return new Profile(Path.of("").toAbsolutePath().resolve("(--impl)"), Path.of(command.get(0)).getFileName().toString(),
+                command, Map.of(), Profile.KNOWN_TRANSPORTS, loaded.bounds(), loaded.bulkCount(), loaded.sampleEvery());
+    }
+
+    private static void writeReportFiles(RunResult result, Profile profile, ObjectNode hello, Path results) throws IOException {
+        AllureEnvironment.write(results, AllureEnvironment.standard(hello.path("implementation").asText(profile.name()),
+                hello.path("version").asText("?"), profile.file()));
+        AllureCategories.write(results);
+        MatrixPage.write("ipcspec conformance: " + hello.path("implementation").asText(profile.name()),
+                Reports.matrixRows(result.scenarios()), Home.reports().resolve("matrix.html"));
+    }
+
+    private static void printSummary(PrintStream out, RunResult result) {
+        out.println();
+        out.println(SummaryTable.render(Reports.matrixRows(result.scenarios())));
+        Map<Outcome, Integer> counts = result.counts();
+        out.printf("%d passed, %d failed, %d unsupported, %d broken in %s; %d endpoints started, %s of it start-up (summed over processes)%n",
+                counts.get(Outcome.PASSED), counts.get(Outcome.FAILED), counts.get(Outcome.UNSUPPORTED), counts.get(Outcome.BROKEN),
+                human(result.wallTime()), result.endpointsStarted(), human(Duration.ofNanos(result.startupNanos())));
+        List<ScenarioResult> bad = result.scenarios().stream()
+                .filter(s -> s.outcome() == Outcome.FAILED || s.outcome() == Outcome.BROKEN).toList();
+        if (!bad.isEmpty()) {
+            out.println();
+            out.println("Failures:");
+            bad.forEach(s -> out.println("  " + s.outcome().word() + "  " + s.location() + "  " + s.name() + "\n      "
+                    + s.message().strip().split("\n", 2)[0]));
+        }
+        out.println();
+        out.println("Conformance matrix: " + Home.reports().resolve("matrix.html"));
+        out.println("Allure results:     " + Home.reports().resolve("allure-results") + "  (HTML: ipcspec report)");
+        out.println("JUnit XML:          " + Home.reports().resolve("junit"));
+    }
+
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        return s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : String.format("%.1fs", d.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,55 @@
+package org.ipcspec.harness.profile;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An implementation profile: how to start the implementation's endpoint, what it claims, and the
+ * bounds and thresholds it is held to. Load with {@link #load(Path)}; the schema is in
+ * docs/profiles.md.
+ *
+ * @param file       the profile's file (absolute), for messages
+ * @param name       the implementation's name, for reports
+ * @param command    argv to start one endpoint, paths already resolved (see {@link ProfileLoader})
+ * @param env        extra environment variables for the endpoint
+ * @param transports transports the implementation claims
+ * @param bounds     timing bounds and thresholds
+ * @param bulkCount  default message count of bulk runs, per transport
+ * @param sampleEvery default sample_every of bulk runs
+ */
+public record Profile(Path file, String name, List<String> command, Map<String, String> env,
+                      List<String> transports, Bounds bounds, Map<String, Long> bulkCount, long sampleEvery) {
+
+    /** Transports the suite has scenarios for. */
+    public static final List<String> KNOWN_TRANSPORTS = List.of("shm", "file", "socket");
+
+    public static final long DEFAULT_SAMPLE_EVERY = 10_000;
+    public static final long DEFAULT_BULK_COUNT = 100_000;
+
+    public Profile {
+        command = List.copyOf(command);
+        env = Map.copyOf(env);
+        transports = List.copyOf(transports);
+        bulkCount = Map.copyOf(bulkCount);
+    }
+
+    /** Reads and validates a profile; throws {@link ProfileException} naming file, line and key. */
+    public static Profile load(Path file) {
+        return ProfileLoader.load(file);
+    }
+
+    /** Parses profile text as if read from {@code file} (relative paths resolve against its folder). */
+    public static Profile parse(String yaml, Path file) {
+        return ProfileLoader.parse(yaml, file);
+    }
+
+    public boolean claims(String transport) {
+        return transports.contains(transport);
+    }
+
+    /** Bulk message count for {@code transport}: the profile's, else {@link #DEFAULT_BULK_COUNT}. */
+    public long bulkCount(String transport) {
+        return bulkCount.getOrDefault(transport, DEFAULT_BULK_COUNT);
+    }
+}

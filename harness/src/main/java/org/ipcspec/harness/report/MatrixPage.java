@@ -1,0 +1,265 @@
+package org.ipcspec.harness.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The conformance matrix, in the manner of the Autobahn test suite's report: rules down, transports
+ * times send/receive combinations across, each cell coloured by the worst {@link Outcome} of its
+ * scenarios and showing their counts; a cell links to its list of scenarios further down, and
+ * each scenario there links to its detailed result.
+ *
+ * <p>The page is standalone (inline CSS, no scripts, no external resources) and well-formed XHTML,
+ * so it opens from a file system and an XML parser can check it.
+ */
+public final class MatrixPage {
+
+    /** One line per rule, for the row tooltips; PROTOCOL.md section 5 is the normative text. */
+    static final Map<String, String> RULE_TITLES = Map.ofEntries(
+        Map.entry("S1", "A synchronous send blocks until the receiver collects the message"),
+        Map.entry("S2", "An asynchronous send returns at once; full when capacity is reached"),
+        Map.entry("R1", "A synchronous receive blocks until a message exists"),
+        Map.entry("R2", "An asynchronous receive with nothing available returns empty at once"),
+        Map.entry("O1", "Each sender's messages are collected in the order sent"),
+        Map.entry("O2", "Every message sent ok is collected exactly once, intact"),
+        Map.entry("T1", "Timeouts end blocking calls at about timeout_ms, never much earlier"),
+        Map.entry("F1", "Formats are agreed at open; oversized messages get too_large"),
+        Map.entry("X1", "A channel has one receiver"),
+        Map.entry("K1", "A dead receiver ends a blocked synchronous send with closed; no torn messages"),
+        Map.entry("D1", "file transport: messages sent ok survive a crash of both processes"),
+        Map.entry("P1", "Channel artifacts are owner-only"),
+        Map.entry("THROUGHPUT", "Throughput at least the profile's threshold"),
+        Map.entry("LATENCY", "Latency percentiles at most the profile's thresholds"));
+
+    private static final String NO_RULE = "(none)";
+    /** A URL scheme other than http(s) (javascript:, data:) is not a link to a result. */
+    private static final Pattern UNSAFE_SCHEME = Pattern.compile("^\\s*(?!https?:)[a-zA-Z][a-zA-Z0-9+.-]*:.*", Pattern.DOTALL);
+
+    private static final String CSS = """
+        body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; font-size: 14px; color: #222; margin: 24px; }
+        h1 { font-size: 22px; margin: 0 0 8px 0; }
+        h2 { font-size: 18px; margin-top: 32px; }
+        h3 { font-size: 14px; margin: 18px 0 4px 0; }
+        .summary { font-size: 15px; margin: 8px 0; }
+        .legend { color: #444; margin: 6px 0 16px 0; }
+        .badge { display: inline-block; padding: 1px 7px; border-radius: 9px; margin: 0 2px; font-size: 13px; }
+        table.matrix { border-collapse: collapse; }
+        table.matrix th, table.matrix td { border: 1px solid #bbb; padding: 4px 6px; text-align: center; }
+        table.matrix th.transport { background: #37474f; color: #fff; font-size: 15px; }
+        table.matrix th.combination { background: #eceff1; font-weight: normal; font-size: 11px; }
+        table.matrix th.rule { text-align: left; background: #eceff1; white-space: nowrap; }
+        table.matrix th.corner { background: #fff; border: none; }
+        td.cell { min-width: 78px; }
+        td.cell a { display: block; text-decoration: none; color: inherit; }
+        td.cell .total { font-size: 16px; font-weight: bold; display: block; }
+        td.cell .breakdown { font-size: 10px; display: block; white-space: nowrap; }
+        td.none { color: #bbb; background: #fafafa; }
+        ul.scenarios { list-style: none; padding-left: 8px; margin: 0; }
+        ul.scenarios li { margin: 2px 0; }
+        section.cell-list:target { outline: 2px solid #1565c0; }
+        """;
+
+    private MatrixPage() {
+    }
+
+    public static void write(String title, List<ScenarioResult> results, Path file) throws IOException {
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        Files.writeString(file, render(title, results), StandardCharsets.UTF_8);
+    }
+
+    /** A cell's scenarios, and the anchor of their list. */
+    private record Cell(String anchor, String rule, String transport, String combination, List<ScenarioResult> results) {
+        Outcome worst() {
+            return results.stream().map(ScenarioResult::outcome).reduce(Outcome.SKIPPED, Outcome::worst);
+        }
+    }
+
+    public static String render(String title, List<ScenarioResult> results) {
+        List<String> rules = Order.sorted(results.stream()
+            .flatMap(r -> r.rules().isEmpty() ? java.util.stream.Stream.of(NO_RULE) : r.rules().stream()).toList(), Order.RULES);
+        List<String> transports = Order.sorted(results.stream().map(ScenarioResult::transport).toList(), Order.TRANSPORTS);
+        Map<String, List<String>> combinations = new LinkedHashMap<>();
+        for (String transport : transports) {
+            combinations.put(transport, Order.sorted(results.stream().filter(r -> r.transport().equals(transport))
+                .map(ScenarioResult::combination).toList(), Order.COMBINATIONS));
+        }
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        for (String rule : rules) {
+            for (String transport : transports) {
+                for (String combination : combinations.get(transport)) {
+                    List<ScenarioResult> in = results.stream()
+                        .filter(r -> r.transport().equals(transport) && r.combination().equals(combination)
+                            && (r.rules().contains(rule) || (r.rules().isEmpty() && rule.equals(NO_RULE))))
+                        .toList();
+                    if (!in.isEmpty()) {
+                        cells.put(key(rule, transport, combination),
+                            new Cell("cell-" + (cells.size() + 1), rule, transport, combination, in));
+                    }
+                }
+            }
+        }
+
+        XmlWriter html = new XmlWriter();
+        html.raw("<!DOCTYPE html>\n");
+        html.start("html", "xmlns", "http://www.w3.org/1999/xhtml", "lang", "en");
+        html.start("head");
+        html.empty("meta", "charset", "UTF-8");
+        html.element("title", title);
+        html.start("style").raw(CSS).end();
+        html.end();
+        html.start("body");
+        html.element("h1", title);
+        summary(html, results);
+        html.start("p", "class", "legend");
+        html.text("A cell takes the colour of its worst outcome (failed > broken > unsupported > passed > skipped); "
+            + "the number counts its scenarios, with a breakdown when they differ. Click a cell for its scenarios. ");
+        for (Outcome o : Outcome.values()) {
+            badge(html, o, o.label());
+        }
+        html.end();
+        grid(html, rules, transports, combinations, cells);
+        html.element("h2", "Scenarios by cell");
+        for (Cell cell : cells.values()) {
+            html.start("section", "class", "cell-list", "id", cell.anchor());
+            html.element("h3", cell.rule() + " · " + cell.transport() + " · " + cell.combination());
+            html.start("ul", "class", "scenarios");
+            for (ScenarioResult r : cell.results()) {
+                html.start("li", "class", r.outcome().label());
+                badge(html, r.outcome(), r.outcome().label());
+                html.text(" ");
+                String link = safeLink(r.link());
+                if (link.isEmpty()) {
+                    html.element("span", r.name(), "class", "scenario");
+                } else {
+                    html.element("a", r.name(), "class", "scenario", "href", link);
+                }
+                html.end();
+            }
+            html.end();
+            html.end();
+        }
+        html.end();
+        html.end();
+        return html.finish();
+    }
+
+    private static void summary(XmlWriter html, List<ScenarioResult> results) {
+        Map<Outcome, Long> totals = totals(results);
+        html.start("p", "class", "summary");
+        html.element("strong", results.size() + " scenario" + (results.size() == 1 ? "" : "s") + ":");
+        for (Outcome o : List.of(Outcome.PASSED, Outcome.FAILED, Outcome.BROKEN, Outcome.UNSUPPORTED, Outcome.SKIPPED)) {
+            html.text(" ");
+            html.start("span", "class", "badge " + o.label(), "data-outcome", o.label(), "data-count", totals.get(o),
+                "style", style(o));
+            html.text(totals.get(o) + " " + o.label());
+            html.end();
+        }
+        html.end();
+    }
+
+    static Map<Outcome, Long> totals(List<ScenarioResult> results) {
+        Map<Outcome, Long> totals = new EnumMap<>(Outcome.class);
+        for (Outcome o : Outcome.values()) {
+            totals.put(o, 0L);
+        }
+        results.forEach(r -> totals.merge(r.outcome(), 1L, Long::sum));
+        return totals;
+    }
+
+    private static void grid(XmlWriter html, List<String> rules, List<String> transports,
+                             Map<String, List<String>> combinations, Map<String, Cell> cells) {
+        html.start("table", "class", "matrix");
+        html.start("thead");
+        html.start("tr");
+        html.element("th", "rule", "class", "corner", "rowspan", 2);
+        for (String transport : transports) {
+            html.element("th", transport, "class", "transport", "colspan", combinations.get(transport).size());
+        }
+        html.end();
+        html.start("tr");
+        for (String transport : transports) {
+            for (String combination : combinations.get(transport)) {
+                html.start("th", "class", "combination", "title", transport + " " + combination);
+                int slash = combination.indexOf('/');
+                if (slash > 0) {
+                    html.text(combination.substring(0, slash + 1)).empty("br").text(combination.substring(slash + 1));
+                } else {
+                    html.text(combination);
+                }
+                html.end();
+            }
+        }
+        html.end();
+        html.end();
+        html.start("tbody");
+        for (String rule : rules) {
+            html.start("tr", "data-rule", rule);
+            html.element("th", rule, "class", "rule", "title", RULE_TITLES.getOrDefault(rule, rule));
+            for (String transport : transports) {
+                for (String combination : combinations.get(transport)) {
+                    Cell cell = cells.get(key(rule, transport, combination));
+                    if (cell == null) {
+                        html.element("td", "·", "class", "cell none", "data-transport", transport, "data-combination", combination);
+                        continue;
+                    }
+                    Outcome worst = cell.worst();
+                    html.start("td", "class", "cell " + worst.label(), "data-outcome", worst.label(),
+                        "data-transport", transport, "data-combination", combination, "style", style(worst),
+                        "title", cell.results().stream().map(r -> r.outcome().label() + ": " + r.name()).collect(Collectors.joining("\n")));
+                    html.start("a", "href", "#" + cell.anchor());
+                    html.element("span", Integer.toString(cell.results().size()), "class", "total");
+                    if (cell.results().stream().map(ScenarioResult::outcome).distinct().count() > 1) {
+                        html.element("span", breakdown(cell.results()), "class", "breakdown");
+                    }
+                    html.end();
+                    html.end();
+                }
+            }
+            html.end();
+        }
+        html.end();
+        html.end();
+    }
+
+    private static String breakdown(List<ScenarioResult> results) {
+        Map<Outcome, Long> totals = totals(results);
+        List<String> parts = new ArrayList<>();
+        for (Outcome o : List.of(Outcome.FAILED, Outcome.BROKEN, Outcome.UNSUPPORTED, Outcome.PASSED, Outcome.SKIPPED)) {
+            if (totals.get(o) > 0) {
+                parts.add(totals.get(o) + " " + o.label());
+            }
+        }
+        return String.join(" · ", parts);
+    }
+
+    private static void badge(XmlWriter html, Outcome o, String text) {
+        html.element("span", text, "class", "badge " + o.label(), "style", style(o));
+    }
+
+    private static String style(Outcome o) {
+        return "background:" + o.background + ";color:" + o.foreground;
+    }
+
+    private static String key(String rule, String transport, String combination) {
+        return rule + "\u0000" + transport + "\u0000" + combination;
+    }
+
+    /** A relative or http(s) link as given; anything with another scheme (javascript:) becomes no link. */
+    static String safeLink(String link) {
+        if (link == null || link.isBlank() || UNSAFE_SCHEME.matcher(link).matches()) {
+            return "";
+        }
+        return link;
+    }
+}

@@ -1,0 +1,150 @@
+package org.ipcspec.harness.run;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+
+import org.ipcspec.harness.process.StartupStats;
+
+/**
+ * Runs feature files through Cucumber on the JUnit Platform, in this JVM, and collects the
+ * results. The command line and the faulty-endpoint self-test both run the suite this way; Maven
+ * runs it through the {@code @Suite} class with the same settings from junit-platform.properties.
+ */
+public final class ConformanceRun {
+
+    private ConformanceRun() {
+    }
+
+    public static RunResult run(RunOptions options, Consumer<ScenarioResult> onResult, TestExecutionListener... more) {
+        if (options.allureResults() != null) {
+            clean(options.allureResults());
+            System.setProperty("allure.results.directory", options.allureResults().toString());
+        }
+        ResultCollector collector = new ResultCollector(onResult);
+        List<TestExecutionListener> listeners = new ArrayList<>(List.of(collector));
+        listeners.addAll(List.of(more));
+        PrintWriter xmlLog = null;
+        if (options.junitXml() != null) {
+            xmlLog = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+            listeners.add(new LegacyXmlReportGeneratingListener(options.junitXml(), xmlLog));
+        }
+        long startupBefore = StartupStats.totalNanos();
+        long startsBefore = StartupStats.starts();
+        long began = System.nanoTime();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (URLClassLoader features = featuresLoader(options.features(), previous)) {
+            thread.setContextClassLoader(features);
+            Launcher launcher = LauncherFactory.create();
+            launcher.execute(request(options), listeners.toArray(TestExecutionListener[]::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        return new RunResult(collector.results(), Duration.ofNanos(System.nanoTime() - began),
+                StartupStats.totalNanos() - startupBefore, StartupStats.starts() - startsBefore);
+    }
+
+    /** How many scenarios the options select, without running them. */
+    public static long count(RunOptions options) {
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader features = featuresLoader(options.features(), previous)) {
+            Thread.currentThread().setContextClassLoader(features);
+            return LauncherFactory.create().discover(request(options)).countTestIdentifiers(t -> t.isTest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    static LauncherDiscoveryRequest request(RunOptions options) {
+        String resource = options.features() == null ? "features" : options.features().getFileName().toString();
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClasspathResource(resource))
+                .filters(org.junit.platform.launcher.EngineFilter.includeEngines("cucumber"))
+                .configurationParameter("cucumber.glue", "org.ipcspec.harness.steps")
+                .configurationParameter("cucumber.plugin",
+                        "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm, org.ipcspec.harness.steps.UndefinedStepReporter")
+                .configurationParameter("cucumber.publish.quiet", "true")
+                .configurationParameter("cucumber.junit-platform.naming-strategy", "long")
+                .configurationParameter("cucumber.junit-platform.naming-strategy.long.example-name", "pickle")
+                .configurationParameter("cucumber.execution.parallel.enabled", Boolean.toString(options.parallelism() > 1))
+                .configurationParameter("cucumber.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("cucumber.execution.parallel.config.fixed.parallelism", Integer.toString(options.parallelism()))
+                .configurationParameter("cucumber.execution.parallel.config.fixed.max-pool-size", Integer.toString(options.parallelism()));
+        if (options.tags() != null && !options.tags().isBlank()) {
+            request.filters(TagFilter.includeTags(junitTagExpression(options.tags())));
+        }
+        if (!options.transports().isEmpty()) {
+            String chosen = String.join(" | ", options.transports());
+            request.filters(TagFilter.includeTags("(" + chosen + ") | !(shm | file | socket)"));
+        }
+        if (options.shard().count() > 1) {
+            request.filters(new ShardFilter(options.shard()));
+        }
+        return request.build();
+    }
+
+    /** Accepts Cucumber's tag expressions ("@shm and not @throughput") as well as JUnit's ("shm & !throughput"). */
+    static String junitTagExpression(String expression) {
+        return expression.replace("@", "")
+                .replaceAll("\\band\\b", "&")
+                .replaceAll("\\bor\\b", "|")
+                .replaceAll("\\bnot\\b", "!");
+    }
+
+    /** Feature files from a folder are offered as classpath resources, so scenario ids do not carry the folder's absolute path. */
+    private static URLClassLoader featuresLoader(Path features, ClassLoader parent) {
+        URL[] urls = new URL[0];
+        if (features != null) {
+            try {
+                urls = new URL[] {features.toAbsolutePath().normalize().getParent().toUri().toURL()};
+            } catch (MalformedURLException e) {
+                throw new IllegalArgumentException("bad features folder: " + features, e);
+            }
+        }
+        return new URLClassLoader(urls, parent);
+    }
+
+    private static void clean(Path directory) {
+        try {
+            if (Files.isDirectory(directory)) {
+                try (Stream<Path> walk = Files.walk(directory)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        if (!p.equals(directory)) {
+                            Files.delete(p);
+                        }
+                    }
+                }
+            }
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.ipcspec.harness.run;
+
+import java.util.Optional;
+
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
+import org.junit.platform.engine.support.descriptor.FilePosition;
+import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.launcher.TestIdentifier;
+
+/** Where a scenario is written, as "features/blocking.feature:31", from its JUnit test source. */
+final class Locations {
+
+    private Locations() {
+    }
+
+    static String of(TestIdentifier test) {
+        return test.getSource().map(Locations::of).orElse(test.getUniqueId());
+    }
+
+    static String of(TestSource source) {
+        if (source instanceof ClasspathResourceSource resource) {
+            return resource.getClasspathResourceName() + line(resource.getPosition());
+        }
+        if (source instanceof FileSource file) {
+            return file.getFile().getPath() + line(file.getPosition());
+        }
+        return source.toString();
+    }
+
+    private static String line(Optional<FilePosition> position) {
+        return position.map(p -> ":" + p.getLine()).orElse("");
+    }
+}

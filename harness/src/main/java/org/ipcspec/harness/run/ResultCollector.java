@@ -1,0 +1,104 @@
+package org.ipcspec.harness.run;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.opentest4j.TestAbortedException;
+
+import org.ipcspec.harness.process.EndpointBrokenException;
+
+/** Turns the JUnit Platform's events into {@link ScenarioResult}s, as scenarios finish. */
+final class ResultCollector implements TestExecutionListener {
+
+    private final List<ScenarioResult> results = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> started = new ConcurrentHashMap<>();
+    private final Consumer<ScenarioResult> onResult;
+    private volatile long total;
+
+    ResultCollector(Consumer<ScenarioResult> onResult) {
+        this.onResult = onResult;
+    }
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan plan) {
+        total = plan.countTestIdentifiers(TestIdentifier::isTest);
+    }
+
+    long total() {
+        return total;
+    }
+
+    List<ScenarioResult> results() {
+        return List.copyOf(results);
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier test) {
+        if (test.isTest()) {
+            started.put(test.getUniqueId(), System.nanoTime());
+        }
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier test, String reason) {
+        if (test.isTest()) {
+            add(test, Outcome.UNSUPPORTED, reason);
+        }
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (!test.isTest()) {
+            return;
+        }
+        Throwable failure = result.getThrowable().orElse(null);
+        switch (result.getStatus()) {
+            case SUCCESSFUL -> add(test, Outcome.PASSED, "");
+            case ABORTED -> add(test, Outcome.UNSUPPORTED, message(failure));
+            case FAILED -> add(test, classify(failure), message(failure));
+        }
+    }
+
+    /** A rule broken is an assertion; anything else (a crashed endpoint, a bad profile, a harness bug) is broken. */
+    static Outcome classify(Throwable failure) {
+        if (failure instanceof AssertionError) {
+            return Outcome.FAILED;
+        }
+        if (failure instanceof TestAbortedException) {
+            return Outcome.UNSUPPORTED;
+        }
+        return Outcome.BROKEN;
+    }
+
+    private static String message(Throwable failure) {
+        if (failure == null) {
+            return "";
+        }
+        String message = failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage();
+        if (!(failure instanceof AssertionError) && !(failure instanceof EndpointBrokenException)
+                && !(failure instanceof TestAbortedException)) {
+            message = failure.getClass().getSimpleName() + ": " + message;
+        }
+        return message;
+    }
+
+    private void add(TestIdentifier test, Outcome outcome, String message) {
+        Long start = started.remove(test.getUniqueId());
+        Duration duration = start == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start);
+        Set<String> tags = test.getTags().stream().map(TestTag::getName).collect(Collectors.toSet());
+        ScenarioResult result = new ScenarioResult(test.getDisplayName(), Locations.of(test), tags, outcome, message, duration);
+        results.add(result);
+        onResult.accept(result);
+    }
+}

@@ -1,0 +1,136 @@
+package org.ipcspec.harness.profile;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProfileTest {
+
+    private static final Path FILE = Path.of("/work/profiles/impl.yaml");
+
+    private static final String GOOD = """
+            name: demo
+            command: [python3, ./endpoint.py, --flag, "${profile_dir}/data", ../bin/x, /usr/bin/y]
+            env: {PYTHONUNBUFFERED: "1", HOME_DIR: "${profile_dir}"}
+            transports: [shm, socket]
+            timing:
+              non_blocking_ms: 250
+              blocked_ms: 300
+              crash_ms: 5000
+            thresholds:
+              shm:
+                64: {min_messages_per_second: 1000000, max_p99_latency_us: 200.5}
+                4096: {min_messages_per_second: 100000}
+            defaults:
+              bulk_count: {shm: 5000}
+              sample_every: 100
+            """;
+
+    private static String fails(String yaml) {
+        return assertThrows(ProfileException.class, () -> Profile.parse(yaml, FILE)).getMessage();
+    }
+
+    private static void contains(String message, String... parts) {
+        for (String p : parts) {
+            assertTrue(message.contains(p), () -> "'" + p + "' not in: " + message);
+        }
+    }
+
+    @Test
+    void parsesAFullProfileAndResolvesPathsAgainstItsFolder() {
+        Profile p = Profile.parse(GOOD, FILE);
+        assertEquals("demo", p.name());
+        assertEquals(List.of("python3", "/work/profiles/endpoint.py", "--flag", "/work/profiles/data", "/work/bin/x",
+                "/usr/bin/y"), p.command());
+        assertEquals(Map.of("PYTHONUNBUFFERED", "1", "HOME_DIR", "/work/profiles"), p.env());
+        assertEquals(List.of("shm", "socket"), p.transports());
+        Bounds b = p.bounds();
+        assertEquals(250, b.nonBlockingMs());
+        assertEquals(300, b.blockedMs());
+        assertEquals(5000, b.crashMs());
+        assertEquals(Bounds.DEFAULT_START_MS, b.startMs());
+        assertEquals(new Threshold(1_000_000.0, 200.5), b.threshold("shm", 64).orElseThrow());
+        assertEquals(new Threshold(100_000.0, null), b.threshold("shm", 4096).orElseThrow());
+        assertTrue(b.threshold("socket", 64).isEmpty());
+        assertEquals(5000, p.bulkCount("shm"));
+        assertEquals(Profile.DEFAULT_BULK_COUNT, p.bulkCount("socket"));
+        assertEquals(100, p.sampleEvery());
+    }
+
+    @Test
+    void theReferenceProfileLoads() {
+        Path file = Path.of("..", "features", "reference.yaml");
+        Profile p = Profile.load(file);
+        assertEquals("ipcspec-reference", p.name());
+        assertEquals(3, p.command().size());
+        assertEquals(file.toAbsolutePath().normalize().getParent().resolveSibling("impl/target/ipcspec-endpoint.jar")
+                .toString(), p.command().get(2));
+        assertEquals(List.of("shm", "file", "socket"), p.transports());
+        assertEquals(1_000_000.0, p.bounds().threshold("shm", 64).orElseThrow().minMessagesPerSecond());
+        assertEquals(150_000.0, p.bounds().threshold("socket", 64).orElseThrow().minMessagesPerSecond());
+        assertEquals(2_500.0, p.bounds().threshold("file", 64).orElseThrow().minMessagesPerSecond());
+    }
+
+    @Test
+    void syntaxErrorsNameFileAndLine() {
+        contains(fails("name: demo\ncommand: [java\ntransports: [shm]\n"), "/work/profiles/impl.yaml:", "YAML syntax error");
+        contains(fails("name: demo\n  bad: indent\n"), "/work/profiles/impl.yaml:2:");
+        contains(fails(""), "the profile is empty");
+    }
+
+    @Test
+    void unknownKeysSuggestTheClosestSpelling() {
+        contains(fails(GOOD.replace("  non_blocking_ms: 250", "  non_bloking_ms: 250")),
+                "/work/profiles/impl.yaml:6: key 'timing.non_bloking_ms': unknown key (did you mean 'non_blocking_ms'?)");
+        contains(fails(GOOD.replace("transports: [shm, socket]", "transports: [shm, socket]\ncolour: blue")),
+                "/work/profiles/impl.yaml:5: key 'colour': unknown key; known keys here: name, command");
+        contains(fails(GOOD.replace("min_messages_per_second: 100000}", "min_message_per_second: 100000}")),
+                ":12: key 'thresholds.shm.4096.min_message_per_second': unknown key (did you mean 'min_messages_per_second'?)");
+    }
+
+    @Test
+    void wrongTypesAreNamed() {
+        contains(fails(GOOD.replace("blocked_ms: 300", "blocked_ms: soon")),
+                ":7: key 'timing.blocked_ms': must be a whole number of milliseconds, got 'soon'");
+        contains(fails(GOOD.replace("command: [python3, ./endpoint.py, --flag, \"${profile_dir}/data\", ../bin/x, /usr/bin/y]",
+                "command: python3 endpoint.py")), ":2: key 'command': must be a non-empty list");
+        contains(fails(GOOD.replace("max_p99_latency_us: 200.5", "max_p99_latency_us: fast")),
+                ":11: key 'thresholds.shm.64.max_p99_latency_us': must be a number, got 'fast'");
+        contains(fails(GOOD.replace("    64: {", "    small: {")), ":11: key 'thresholds.shm.small': must be a message size");
+    }
+
+    @Test
+    void missingKeysAreNamed() {
+        contains(fails(GOOD.replace("  crash_ms: 5000\n", "")), ":6: key 'timing.crash_ms': missing");
+        contains(fails(GOOD.replace("name: demo\n", "")), "key 'name': missing; required keys: name, command, transports, timing");
+    }
+
+    @Test
+    void negativeBoundsAndBadThresholdsFail() {
+        contains(fails(GOOD.replace("crash_ms: 5000", "crash_ms: -1")),
+                ":8: key 'timing.crash_ms': must not be negative, got -1");
+        contains(fails(GOOD.replace("min_messages_per_second: 100000}", "min_messages_per_second: 0}")),
+                "must be positive, got 0");
+    }
+
+    @Test
+    void unknownTransportsFail() {
+        contains(fails(GOOD.replace("transports: [shm, socket]", "transports: [shm, sockets]")),
+                ":4: key 'transports[1]': unknown transport 'sockets' (did you mean 'socket'?); known transports: shm, file, socket");
+        contains(fails(GOOD.replace("  shm:\n", "  file:\n")),
+                ":10: key 'thresholds.file': thresholds for a transport that 'transports' does not claim [shm, socket]");
+        contains(fails(GOOD.replace("bulk_count: {shm: 5000}", "bulk_count: {pipe: 5000}")),
+                "key 'defaults.bulk_count': unknown transport 'pipe'");
+    }
+
+    @Test
+    void duplicateKeysFail() {
+        contains(fails(GOOD.replace("name: demo\n", "name: demo\nname: again\n")), ":2: key 'name': given twice");
+    }
+}

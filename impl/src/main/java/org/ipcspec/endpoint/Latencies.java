@@ -1,0 +1,66 @@
+package org.ipcspec.endpoint;
+
+import java.util.Arrays;
+
+/**
+ * Latency samples of one {@code receive_many} ({@code recv_end t} minus {@code sent_t}) and
+ * their nearest-rank percentiles: the p-th percentile of N sorted samples is the sample of rank
+ * {@code ceil(p/100 * N)} (1-based), computed in integers so that no rounding error moves a rank.
+ */
+final class Latencies {
+
+    /** Percentiles reported, in tenths of a percent: p50, p90, p99, p999. */
+    static final int[] PERMILLE = {500, 900, 990, 999};
+    static final String[] NAMES = {"p50", "p90", "p99", "p999"};
+
+    private long[] samples = new long[1024];
+    private int count;
+    private boolean sorted;
+
+    void add(long nanos) {
+        if (count == samples.length) {
+            samples = Arrays.copyOf(samples, count * 2);
+        }
+        samples[count++] = nanos;
+        sorted = false;
+    }
+
+    int count() {
+        return count;
+    }
+
+    /** The nearest-rank percentile of {@code permille} tenths of a percent; needs at least one sample. */
+    long percentile(int permille) {
+        if (count == 0) {
+            throw new IllegalStateException("no samples");
+        }
+        sort();
+        long rank = ((long) permille * count + 999) / 1000; // ceil(permille * N / 1000)
+        return samples[(int) Math.max(1, rank) - 1];
+    }
+
+    long max() {
+        sort();
+        return samples[count - 1];
+    }
+
+    /** Writes {@code name: {p50,p90,p99,p999,max}}, or {@code name: null} without samples. */
+    void writeTo(JsonLine line, String name) {
+        if (count == 0) {
+            line.nullValue(name);
+            return;
+        }
+        line.beginObject(name);
+        for (int i = 0; i < PERMILLE.length; i++) {
+            line.number(NAMES[i], percentile(PERMILLE[i]));
+        }
+        line.number("max", max()).endObject();
+    }
+
+    private void sort() {
+        if (!sorted) {
+            Arrays.sort(samples, 0, count);
+            sorted = true;
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package org.ipcspec.endpoint;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.ipcspec.channel.Mode;
+import org.ipcspec.channel.ReceiveStatus;
+import org.ipcspec.channel.Receiver;
+import org.ipcspec.channel.support.Backoff;
+import org.ipcspec.channel.support.Deadline;
+
+/**
+ * {@code receive} and {@code receive_many} (PROTOCOL.md sections 3, 4 and 6). A receive is
+ * framed by {@code recv_begin}, taken just before the transport call, and {@code recv_end},
+ * taken just after it returns; with a message, {@code recv_end} and the reply describe it.
+ */
+final class ReceiveOps {
+
+    private final Session session;
+    private final LineWriter out;
+
+    ReceiveOps(Session session, LineWriter out) {
+        this.session = session;
+        this.out = out;
+    }
+
+    void receive(Request request) throws RequestException {
+        long timeoutNanos = Session.timeoutNanos(request, Receiver.FOREVER);
+        Handle handle = session.receiverHandle(request);
+        Receiver receiver = handle.receiver;
+        ByteBuffer buffer = handle.buffer(receiver.maxMessageBytes());
+        long begin = System.nanoTime();
+        out.write(JsonLine.event("recv_begin", handle.name).number("t", begin));
+        String status;
+        String message = null;
+        session.inUse(handle);
+        try {
+            status = receiver.receive(buffer, timeoutNanos).wireName();
+        } catch (RuntimeException e) {
+            status = "error";
+            message = SendOps.failure(e);
+        } finally {
+            session.inUse(null);
+        }
+        long end = System.nanoTime();
+        if (session.abandoned()) {
+            return;
+        }
+        JsonLine event = JsonLine.event("recv_end", handle.name).number("t", end);
+        JsonLine reply = JsonLine.reply(request.id(), true);
+        for (JsonLine line : new JsonLine[] {event, reply}) {
+            line.string("status", status);
+            if (message != null) {
+                line.string("message", message);
+            }
+            if (ReceiveStatus.MESSAGE.wireName().equals(status)) {
+                describe(line, buffer, receiver.contentType());
+            }
+        }
+        out.write(event);
+        out.write(reply);
+    }
+
+    /**
+     * Collects {@code count} messages. A synchronous receiver waits for each with what is left
+     * of {@code timeout_ms}; an asynchronous one polls, counting {@code empty} answers. The batch
+     * ends with {@code timeout} when {@code timeout_ms} passes first, or with the first
+     * {@code closed} or {@code error}.
+     */
+    void receiveMany(Request request) throws RequestException {
+        long count = request.requiredLong("count", 0, Long.MAX_VALUE);
+        long sampleEvery = request.optionalLong("sample_every", 0, Long.MAX_VALUE, 0);
+        long timeoutNanos = Session.timeoutNanos(request, -1);
+        Handle handle = session.receiverHandle(request);
+        Deadline deadline = Deadline.after(timeoutNanos);
+        Receiver receiver = handle.receiver;
+        boolean sync = receiver.mode() == Mode.SYNC;
+        String contentType = receiver.contentType();
+        ByteBuffer buffer = handle.buffer(receiver.maxMessageBytes());
+
+        long received = 0;
+        long emptyPolls = 0;
+        long notIntact = 0;
+        long firstT = SendOps.NO_TIME;
+        long lastT = SendOps.NO_TIME;
+        String status = "ok";
+        String message = null;
+        Latencies latencies = new Latencies();
+        Map<Long, SenderStats> perSender = new TreeMap<>();
+        SenderStats last = null;
+        long lastSenderId = -1;
+        Backoff backoff = new Backoff();
+        session.inUse(handle);
+        try {
+            while (received < count) {
+                if (session.abandoned()) {
+                    return;
+                }
+                boolean sampled = sampleEvery > 0 && (received + 1) % sampleEvery == 0;
+                long begin = System.nanoTime();
+                if (sampled && sync) {
+                    out.write(JsonLine.event("recv_begin", handle.name).number("t", begin));
+                }
+                ReceiveStatus result;
+                try {
+                    result = receiver.receive(buffer, sync ? deadline.remainingNanos() : 0);
+                } catch (RuntimeException e) {
+                    status = "error";
+                    message = SendOps.failure(e);
+                    if (sampled && sync) {
+                        out.write(JsonLine.event("recv_end", handle.name).number("t", System.nanoTime())
+                                .string("status", status).string("message", message));
+                    }
+                    break;
+                }
+                long end = System.nanoTime();
+                if (result == ReceiveStatus.EMPTY) {
+                    emptyPolls++;
+                    if (deadline.expired()) {
+                        status = ReceiveStatus.TIMEOUT.wireName();
+                        break;
+                    }
+                    backoff.idle();
+                    continue;
+                }
+                if (result != ReceiveStatus.MESSAGE) {
+                    status = result.wireName();
+                    if (sampled && sync) {
+                        out.write(JsonLine.event("recv_end", handle.name).number("t", end).string("status", status));
+                    }
+                    break;
+                }
+                backoff.reset();
+                received++;
+                if (received == 1) {
+                    firstT = end;
+                }
+                lastT = end;
+                if (Payload.isGenerated(buffer) && Payload.hasHeader(buffer)) {
+                    long senderId = Payload.senderId(buffer);
+                    if (!Payload.fillerIntact(buffer)) {
+                        notIntact++;
+                    }
+                    latencies.add(end - Payload.sentT(buffer));
+                    if (last == null || senderId != lastSenderId) {
+                        last = perSender.get(senderId);
+                        if (last == null) {
+                            last = new SenderStats();
+                            perSender.put(senderId, last);
+                        }
+                        lastSenderId = senderId;
+                    }
+                    last.arrived(Payload.seq(buffer));
+                } else {
+                    notIntact++; // a text payload, or a torn header
+                }
+                if (sampled) {
+                    if (!sync) {
+                        out.write(JsonLine.event("recv_begin", handle.name).number("t", begin));
+                    }
+                    JsonLine line = JsonLine.event("recv_end", handle.name).number("t", end)
+                            .string("status", ReceiveStatus.MESSAGE.wireName());
+                    describe(line, buffer, contentType);
+                    out.write(line);
+                }
+            }
+        } finally {
+            session.inUse(null);
+        }
+        if (session.abandoned()) {
+            return;
+        }
+        JsonLine event = JsonLine.event("batch_end", handle.name);
+        JsonLine reply = JsonLine.reply(request.id(), true);
+        for (JsonLine line : new JsonLine[] {event, reply}) {
+            line.number("count", count).number("received", received).number("empty_polls", emptyPolls);
+            SendOps.time(line, "first_t", firstT);
+            SendOps.time(line, "last_t", lastT);
+            line.string("status", status);
+            if (message != null) {
+                line.string("message", message);
+            }
+            line.number("not_intact", notIntact);
+            latencies.writeTo(line, "latency_ns");
+            line.beginObject("per_sender");
+            for (Map.Entry<Long, SenderStats> entry : perSender.entrySet()) {
+                SenderStats stats = entry.getValue();
+                line.beginObject(Long.toString(entry.getKey()))
+                        .number("received", stats.received())
+                        .number("first_seq", stats.firstSeq())
+                        .number("last_seq", stats.lastSeq())
+                        .number("out_of_order", stats.outOfOrder())
+                        .number("duplicates", stats.duplicates())
+                        .string("digest", stats.digest())
+                        .endObject();
+            }
+            line.endObject();
+        }
+        out.write(event);
+        out.write(reply);
+    }
+
+    /**
+     * The fields of a collected message: for a generated payload {@code seq, sender_id, size,
+     * sent_t, intact}; for a text payload {@code text, size}; {@code content_type} in both. A
+     * payload with the magic but shorter than the header is reported with null header fields and
+     * {@code intact:false}.
+     */
+    static void describe(JsonLine line, ByteBuffer message, String contentType) {
+        int size = message.remaining();
+        if (Payload.isGenerated(message)) {
+            if (Payload.hasHeader(message)) {
+                line.number("seq", Payload.seq(message))
+                        .number("sender_id", Payload.senderId(message))
+                        .number("size", size)
+                        .number("sent_t", Payload.sentT(message))
+                        .bool("intact", Payload.fillerIntact(message));
+            } else {
+                line.nullValue("seq").nullValue("sender_id").number("size", size).nullValue("sent_t").bool("intact", false);
+            }
+        } else {
+            byte[] bytes = new byte[size];
+            message.duplicate().get(bytes);
+            line.string("text", new String(bytes, StandardCharsets.UTF_8)).number("size", size);
+        }
+        line.string("content_type", contentType);
+    }
+}

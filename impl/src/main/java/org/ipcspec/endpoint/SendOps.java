@@ -1,0 +1,221 @@
+package org.ipcspec.endpoint;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import org.ipcspec.channel.Mode;
+import org.ipcspec.channel.Sender;
+import org.ipcspec.channel.SendStatus;
+import org.ipcspec.channel.support.Backoff;
+
+/**
+ * {@code send} and {@code send_many} (PROTOCOL.md sections 3, 4 and 6). Each send is framed by
+ * {@code send_begin}, whose time is also the payload's {@code sent_t}, taken just before the
+ * transport call, and {@code send_end}, taken just after it returns; every outcome gets both.
+ */
+final class SendOps {
+
+    /**
+     * A generated payload over the sender's limit is still built and handed to the transport (so
+     * its own {@code too_large} check is what answers) up to this size; beyond it the endpoint
+     * answers {@code too_large} itself rather than allocate, say, 2 GiB.
+     */
+    static final int MATERIALISE_LIMIT = 16 << 20;
+
+    /** Marks a time not taken (no message attempted); written as null. */
+    static final long NO_TIME = Long.MIN_VALUE;
+
+    private static final byte[] MAGIC = {'I', 'P', 'C', '1'};
+
+    private final Session session;
+    private final LineWriter out;
+
+    SendOps(Session session, LineWriter out) {
+        this.session = session;
+        this.out = out;
+    }
+
+    void send(Request request) throws RequestException {
+        long seq = request.requiredLong("seq", 0, Request.MAX_SEQ_EXCLUSIVE - 1);
+        boolean hasSize = request.has("size");
+        if (hasSize == request.has("text")) {
+            throw RequestException.invalid("give exactly one of size (a generated payload) and text");
+        }
+        long timeoutNanos = Session.timeoutNanos(request, Sender.FOREVER);
+        int size = hasSize ? size(request) : 0;
+        byte[] text = hasSize ? null : request.requiredString("text").getBytes(StandardCharsets.UTF_8);
+        if (text != null && startsWithMagic(text)) {
+            throw RequestException.invalid("field text must not begin with IPC1, which marks a generated payload");
+        }
+        Handle handle = session.senderHandle(request);
+        ByteBuffer payload = null;
+        if (hasSize) {
+            if (size <= MATERIALISE_LIMIT || size <= handle.sender.maxMessageBytes()) {
+                payload = handle.buffer(size);
+                Payload.write(payload, seq, handle.senderId, size);
+            }
+        } else {
+            payload = ByteBuffer.wrap(text);
+        }
+
+        long begin = System.nanoTime();
+        if (hasSize && payload != null) {
+            Payload.putSentT(payload, begin);
+        }
+        out.write(JsonLine.event("send_begin", handle.name).number("seq", seq).number("t", begin));
+        String status;
+        String message = null;
+        if (payload == null) {
+            status = SendStatus.TOO_LARGE.wireName();
+        } else {
+            session.inUse(handle);
+            try {
+                status = handle.sender.send(payload, timeoutNanos).wireName();
+            } catch (RuntimeException e) {
+                status = "error";
+                message = failure(e);
+            } finally {
+                session.inUse(null);
+            }
+        }
+        long end = System.nanoTime();
+        if (session.abandoned()) {
+            return;
+        }
+        JsonLine event = JsonLine.event("send_end", handle.name).number("seq", seq).number("t", end).string("status", status);
+        JsonLine reply = JsonLine.reply(request.id(), true).string("status", status);
+        if (message != null) {
+            event.string("message", message);
+            reply.string("message", message);
+        }
+        out.write(event);
+        out.write(reply);
+    }
+
+    /**
+     * Sends {@code first_seq .. first_seq+count-1}. {@code full} is retried with a back-off and
+     * counted; for an asynchronous sender with {@code timeout_ms}, a message still refused after
+     * that long ends the batch with {@code full}. Any other non-ok status ends the batch.
+     */
+    void sendMany(Request request) throws RequestException {
+        long firstSeq = request.requiredLong("first_seq", 0, Request.MAX_SEQ_EXCLUSIVE - 1);
+        long count = request.requiredLong("count", 0, Request.MAX_SEQ_EXCLUSIVE - firstSeq);
+        int size = size(request);
+        long sampleEvery = request.optionalLong("sample_every", 0, Long.MAX_VALUE, 0);
+        boolean hasTimeout = request.has("timeout_ms");
+        long timeoutNanos = Session.timeoutNanos(request, Sender.FOREVER);
+        Handle handle = session.senderHandle(request);
+        Sender sender = handle.sender;
+        boolean async = sender.mode() == Mode.ASYNC;
+
+        long sent = 0;
+        long fullRetries = 0;
+        long firstT = NO_TIME;
+        long lastT = NO_TIME;
+        String status = "ok";
+        String message = null;
+        ByteBuffer payload = size <= MATERIALISE_LIMIT || size <= sender.maxMessageBytes() ? handle.buffer(size) : null;
+        Backoff backoff = new Backoff();
+        session.inUse(handle);
+        try {
+            for (long i = 1; i <= count; i++) {
+                if (session.abandoned()) {
+                    return;
+                }
+                long seq = firstSeq + i - 1;
+                boolean sampled = sampleEvery > 0 && i % sampleEvery == 0;
+                long begin = System.nanoTime();
+                if (i == 1) {
+                    firstT = begin;
+                }
+                if (payload != null) {
+                    Payload.write(payload, seq, handle.senderId, size);
+                    Payload.putSentT(payload, begin);
+                }
+                if (sampled) {
+                    out.write(JsonLine.event("send_begin", handle.name).number("seq", seq).number("t", begin));
+                }
+                SendStatus result;
+                try {
+                    result = payload == null ? SendStatus.TOO_LARGE : sender.send(payload, timeoutNanos);
+                    while (result == SendStatus.FULL && !session.abandoned()
+                            && !(async && hasTimeout && System.nanoTime() - begin >= timeoutNanos)) {
+                        fullRetries++;
+                        backoff.idle();
+                        result = sender.send(payload, timeoutNanos);
+                    }
+                    backoff.reset();
+                    status = result.wireName();
+                } catch (RuntimeException e) {
+                    status = "error";
+                    message = failure(e);
+                }
+                lastT = System.nanoTime();
+                if (sampled) {
+                    JsonLine end = JsonLine.event("send_end", handle.name).number("seq", seq).number("t", lastT)
+                            .string("status", status);
+                    if (message != null) {
+                        end.string("message", message);
+                    }
+                    out.write(end);
+                }
+                if (!"ok".equals(status)) {
+                    break;
+                }
+                sent++;
+            }
+        } finally {
+            session.inUse(null);
+        }
+        if (session.abandoned()) {
+            return;
+        }
+        JsonLine event = JsonLine.event("batch_end", handle.name);
+        JsonLine reply = JsonLine.reply(request.id(), true);
+        for (JsonLine line : new JsonLine[] {event, reply}) {
+            line.number("count", count).number("sent", sent).number("full_retries", fullRetries);
+            time(line, "first_t", firstT);
+            time(line, "last_t", lastT);
+            line.string("status", status);
+            if (message != null) {
+                line.string("message", message);
+            }
+        }
+        out.write(event);
+        out.write(reply);
+    }
+
+    private static int size(Request request) throws RequestException {
+        long size = request.requiredLong("size", Long.MIN_VALUE, Long.MAX_VALUE);
+        if (size < Payload.HEADER_LENGTH || size > Integer.MAX_VALUE) {
+            throw RequestException.invalid("field size must be in [" + Payload.HEADER_LENGTH + ", " + Integer.MAX_VALUE
+                    + "] (a generated payload has a " + Payload.HEADER_LENGTH + "-byte header), not " + size);
+        }
+        return (int) size;
+    }
+
+    static void time(JsonLine line, String name, long t) {
+        if (t == NO_TIME) {
+            line.nullValue(name);
+        } else {
+            line.number(name, t);
+        }
+    }
+
+    static boolean startsWithMagic(byte[] text) {
+        if (text.length < MAGIC.length) {
+            return false;
+        }
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (text[i] != MAGIC[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String failure(RuntimeException e) {
+        Log.warn("transport call failed", e);
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+}

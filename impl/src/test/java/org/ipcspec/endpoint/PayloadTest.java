@@ -1,0 +1,86 @@
+package org.ipcspec.endpoint;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+class PayloadTest {
+
+    @Test
+    void layoutIsByteForByteTheProtocols() {
+        ByteBuffer buffer = ByteBuffer.allocate(64);
+        Payload.write(buffer, 0x0102030405060708L, 0xFFFFFFFEL, 30);
+        Payload.putSentT(buffer, -2);
+        byte[] expected = {
+                'I', 'P', 'C', '1',
+                1, 2, 3, 4, 5, 6, 7, 8,                                   // seq, big-endian
+                (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFE,       // sender_id, u32 big-endian
+                (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,       // sent_t = -2, i64 big-endian
+                (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFE,
+                // filler: (seq * 7 + i) mod 256; seq * 7 ends in 0x38, so i = 24..29 gives 0x50..0x55
+                0x50, 0x51, 0x52, 0x53, 0x54, 0x55,
+        };
+        assertEquals(0, buffer.position());
+        assertEquals(30, buffer.limit());
+        byte[] actual = new byte[30];
+        buffer.duplicate().get(actual);
+        assertArrayEquals(expected, actual);
+    }
+
+    @Test
+    void fillerWrapsModulo256() {
+        ByteBuffer buffer = ByteBuffer.allocate(300);
+        Payload.write(buffer, 1, 1, 300);
+        for (int i = 24; i < 300; i++) {
+            assertEquals((byte) ((7 + i) % 256), buffer.get(i), "offset " + i);
+        }
+    }
+
+    @Test
+    void readsBackTheHeaderAndChecksTheFiller() {
+        ByteBuffer buffer = ByteBuffer.allocate(128);
+        Payload.write(buffer, (1L << 53) - 1, 7, 100);
+        Payload.putSentT(buffer, 123_456_789L);
+        // As a receiver sees it: a message at a non-zero position of a larger buffer.
+        ByteBuffer received = ByteBuffer.allocate(200);
+        received.position(10);
+        received.put(buffer.duplicate());
+        received.flip().position(10);
+        assertTrue(Payload.isGenerated(received));
+        assertTrue(Payload.hasHeader(received));
+        assertEquals((1L << 53) - 1, Payload.seq(received));
+        assertEquals(7, Payload.senderId(received));
+        assertEquals(123_456_789L, Payload.sentT(received));
+        assertTrue(Payload.fillerIntact(received));
+
+        received.put(10 + 99, (byte) (received.get(10 + 99) ^ 1));
+        assertFalse(Payload.fillerIntact(received), "a flipped bit in the last filler byte");
+    }
+
+    @Test
+    void textIsNotGenerated() {
+        assertFalse(Payload.isGenerated(ByteBuffer.wrap("<p>hi</p>".getBytes(StandardCharsets.UTF_8))));
+        assertFalse(Payload.isGenerated(ByteBuffer.wrap(new byte[] {'I', 'P', 'C'})));
+        assertTrue(SendOps.startsWithMagic("IPC1 and more".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(SendOps.startsWithMagic("IPC".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(SendOps.startsWithMagic("ipc1".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void refusesSizesBelowTheHeader() {
+        assertThrows(IllegalArgumentException.class, () -> Payload.write(ByteBuffer.allocate(64), 1, 1, 23));
+        ByteBuffer exact = ByteBuffer.allocate(24);
+        Payload.write(exact, 1, 1, 24);
+        assertTrue(Payload.fillerIntact(exact));
+        byte[] header = Arrays.copyOf(exact.array(), 4);
+        assertArrayEquals("IPC1".getBytes(StandardCharsets.US_ASCII), header);
+    }
+}
