@@ -3,6 +3,7 @@ package org.ipcspec.harness.bench;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -102,10 +103,14 @@ public record BenchResult(String implementation, String environment, List<Throug
     }
 
     /**
-     * @param baselineName what the baseline is (for instance "UDS frames"); "-" if none exists
+     * @param measured      the implementation's one-way throughput
+     * @param p99LatencyNanos the receiver's {@code latency_ns} p99 of the measured batch (recv_end minus
+     *                      sent_t, messages queued behind each other included): the figure a profile's
+     *                      {@code max_p99_latency_us} bounds; empty if not measured or not reported
+     * @param baselineName  what the baseline is (for instance "raw UDS frames"); "-" if none exists
      */
-    public record ThroughputRow(String transport, int messageBytes, Outcome<Rate> measured, String baselineName,
-                                Outcome<Rate> baseline) {
+    public record ThroughputRow(String transport, int messageBytes, Outcome<Rate> measured, OptionalLong p99LatencyNanos,
+                                String baselineName, Outcome<Rate> baseline) {
 
         /** Implementation messages/s over baseline messages/s, when both were measured. */
         public OptionalDouble ratio() {

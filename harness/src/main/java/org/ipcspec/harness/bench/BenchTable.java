@@ -67,11 +67,12 @@ public final class BenchTable {
                 ONE-WAY THROUGHPUT: asynchronous send_many into a synchronous receive_many, capacity 4096, one sender,
                 after an untimed warm-up batch of a tenth of the count. Time = the receiver's recv_end of the last message
                 minus the sender's send_begin of the first (both on the shared monotonic clock). MB/s = payload bytes / 10^6.
+                p99 us: the receiver's latency_ns p99 of that batch (recv_end - sent_t, queueing included), the profile's figure.
                 Baselines: plain Java between two forked JVMs, same message size, no payload generation or checks
                 (raw UDS frames: 4-byte length + payload, batched writes; raw mmap SPSC ring: 4096 slots, release/acquire
                 positions). ratio = implementation msgs/s / baseline msgs/s.
                 """);
-        TextTable table = new TextTable(Set.of(0, 1, 5), "transport", "size", "messages", "msgs/s", "MB/s", "baseline", "base msgs/s", "base MB/s", "ratio");
+        TextTable table = new TextTable(Set.of(0, 1, 6), "transport", "size", "messages", "msgs/s", "MB/s", "p99 us", "baseline", "base msgs/s", "base MB/s", "ratio");
         if (extra != null) {
             table.addColumn(extra.title());
         }
@@ -83,6 +84,7 @@ public final class BenchTable {
             cells.add(m.isOk() ? grouped(m.value().messages()) : "");
             cells.add(m.isOk() ? grouped(m.value().messagesPerSecond()) : FAILED);
             cells.add(m.isOk() ? fixed(m.value().megabytesPerSecond(), 1) : "");
+            cells.add(m.isOk() && row.p99LatencyNanos().isPresent() ? micros(row.p99LatencyNanos().getAsLong()) : "");
             cells.add(row.baselineName());
             Outcome<Rate> b = row.baseline();
             cells.add(b.isOk() ? grouped(b.value().messagesPerSecond()) : b.isAbsent() ? "-" : FAILED);

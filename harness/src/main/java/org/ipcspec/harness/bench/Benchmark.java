@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -116,12 +117,15 @@ public final class Benchmark {
         private ThroughputRow throughputRow(String transport, int size) {
             long count = options.throughputCount(transport, size);
             progress.accept(transport + " " + BenchTable.size(size) + ": one-way throughput of " + count + " messages");
+            OptionalLong[] p99 = {OptionalLong.empty()};
             Outcome<Rate> measured = measure(transport, pair -> {
                 String channel = "t" + size;
                 pair.open(channel, transport, address(transport, channel), "async", "sync", BenchOptions.CAPACITY);
                 long warmup = Baselines.warmup(count);
                 pair.batch(channel, 1, warmup, size, 0);
                 EndpointPair.Batch batch = pair.batch(channel, 1 + warmup, count, size, 0);
+                var latency = batch.received().path("latency_ns").path("p99");
+                p99[0] = latency.canConvertToLong() ? OptionalLong.of(latency.asLong()) : OptionalLong.empty();
                 return new Rate(count, size, batch.oneWayNanos());
             });
             report(measured);
@@ -131,7 +135,7 @@ public final class Benchmark {
                 default -> null;
             };
             if (kind == null || !options.baselines()) {
-                return new ThroughputRow(transport, size, measured, "-", Outcome.absent());
+                return new ThroughputRow(transport, size, measured, p99[0], "-", Outcome.absent());
             }
             Outcome<Rate> baseline = baselineRates.computeIfAbsent(kind + ":" + size, key -> {
                 long baseCount = options.baselineCount(size);
@@ -140,7 +144,7 @@ public final class Benchmark {
                 report(rate);
                 return rate;
             });
-            return new ThroughputRow(transport, size, measured, kind.equals("ring") ? Baselines.RING_NAME : Baselines.SOCKET_NAME, baseline);
+            return new ThroughputRow(transport, size, measured, p99[0], kind.equals("ring") ? Baselines.RING_NAME : Baselines.SOCKET_NAME, baseline);
         }
 
         private LatencyRow latencyRow(String transport) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -21,9 +22,9 @@ class BenchTableTest {
 
     private static BenchResult sample() {
         ThroughputRow shm = new ThroughputRow("shm", 64, Outcome.ok(new Rate(1_000_000, 64, 500_000_000L)),
-                Baselines.RING_NAME, Outcome.ok(new Rate(5_000_000, 64, 500_000_000L)));
+                OptionalLong.of(1_234_500), Baselines.RING_NAME, Outcome.ok(new Rate(5_000_000, 64, 500_000_000L)));
         ThroughputRow file = new ThroughputRow("file", 4096, Outcome.failed("open receiver: status io (file transport not built yet)"),
-                "-", Outcome.absent());
+                OptionalLong.empty(), "-", Outcome.absent());
         Percentiles rtt = new Percentiles(20_000, 20_000, 30_000, 40_000, 90_000, 21_000.0);
         Percentiles ping = new Percentiles(50_000, 10_000, 12_000, 20_000, 50_000, 10_500.0);
         LatencyRow socket = new LatencyRow("socket", 64, Outcome.ok(new RoundTrip(rtt, 18_000.0, 9_000, 15_000)), Outcome.ok(ping));
@@ -39,6 +40,7 @@ class BenchTableTest {
         assertTrue(row.contains("1,000,000"), row);
         assertTrue(row.contains("2,000,000"), "msgs/s: " + row);
         assertTrue(row.contains("128.0"), "MB/s: " + row);
+        assertTrue(row.contains("1,234.5"), "p99 us: " + row);
         assertTrue(row.contains("10,000,000"), "baseline msgs/s: " + row);
         assertTrue(row.contains("0.20"), "ratio impl/baseline: " + row);
     }
