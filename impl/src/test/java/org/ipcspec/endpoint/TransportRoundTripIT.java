@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +81,22 @@ class TransportRoundTripIT {
             assertEquals("c6f84d54", seven.get("digest"), "CRC-32C of seq 1..1000 in order: " + seven);
             assertEquals(0L, seven.get("out_of_order"));
             assertEquals(0L, seven.get("duplicates"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"shm", "file", "socket"})
+    void stdinEofEndsTheProcessWhileASyncReceiveIsBlocked(String transport) throws Exception {
+        try (ForkedEndpoint receiver = ForkedEndpoint.jar()) {
+            open(receiver, transport, "receiver", "sync", "c");
+            receiver.write("{\"id\":2,\"op\":\"receive\"}");
+            assertEquals("recv_begin", receiver.next().get("event"));
+            long eof = System.nanoTime();
+            receiver.closeStdin();
+            assertTrue(receiver.process().waitFor(ForkedEndpoint.WAIT_MS, TimeUnit.MILLISECONDS), "the process ends");
+            long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - eof);
+            assertTrue(tookMs < 2000, "exited " + tookMs + " ms after stdin EOF; the protocol allows 2 s");
+            assertTrue(receiver.stdoutEndsWithoutMoreLines(), "no reply for the abandoned receive");
         }
     }
 

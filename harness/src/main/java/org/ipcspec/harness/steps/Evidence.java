@@ -2,10 +2,10 @@ package org.ipcspec.harness.steps;
 
 import java.util.List;
 
-import io.qameta.allure.Allure;
-
 import org.ipcspec.harness.check.Verdict;
 import org.ipcspec.harness.history.History;
+import org.ipcspec.harness.report.HistoryTimeline;
+import org.ipcspec.harness.report.TimelineSvg;
 import org.ipcspec.harness.scenario.Participant;
 import org.ipcspec.harness.scenario.ScenarioWorld;
 
@@ -21,16 +21,18 @@ final class Evidence {
             for (Verdict verdict : verdicts) {
                 text.append(verdict).append('\n');
             }
-            Allure.addAttachment("rules checked", "text/plain", text.toString(), ".txt");
+            ReportEnricher.attach("rules checked", "text/plain", text.toString(), ".txt");
         }
-        Allure.addAttachment("history", "application/json", history.toJson(), ".json");
+        ReportEnricher.attach("timeline", "image/svg+xml",
+                TimelineSvg.render(HistoryTimeline.of(world.scenarioName(), history, verdicts)), ".svg");
+        ReportEnricher.attach("history", "application/json", history.toJson(), ".json");
         for (Participant participant : world.participants()) {
             String stderr = participant.process().stderr();
             if (!stderr.isBlank()) {
-                Allure.addAttachment("stderr of the " + participant.name(), "text/plain", stderr, ".txt");
+                ReportEnricher.attach("stderr of the " + participant.name(), "text/plain", stderr, ".txt");
             }
             participant.process().lastThreadDump().ifPresent(dump ->
-                    Allure.addAttachment("thread dump of the " + participant.name(), "text/plain", dump, ".txt"));
+                    ReportEnricher.attach("thread dump of the " + participant.name(), "text/plain", dump, ".txt"));
         }
     }
 }

@@ -3,7 +3,6 @@ package org.ipcspec.harness.steps;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.qameta.allure.Allure;
 
 import org.ipcspec.harness.profile.Threshold;
 
@@ -25,6 +24,6 @@ final class Figures {
             table.append("latency ").append(p).append(" (us),").append(v.isNumber() ? String.format(Locale.ROOT, "%.1f", v.asDouble() / 1000) : "-")
                     .append(',').append(bound).append('\n');
         }
-        Allure.addAttachment("figures vs thresholds", "text/csv", table.toString(), ".csv");
+        ReportEnricher.attach("figures vs thresholds", "text/csv", table.toString(), ".csv");
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
-import io.qameta.allure.Allure;
 
 import org.ipcspec.harness.check.Checkers;
 import org.ipcspec.harness.check.ScenarioFacts;
@@ -31,20 +30,6 @@ public final class Hooks {
     @Before(order = 0)
     public void begin(Scenario scenario) {
         world.scenario(scenario.getName(), scenario.getSourceTagNames());
-        List<String> tags = scenario.getSourceTagNames().stream().map(t -> t.substring(1)).toList();
-        for (String tag : tags) {
-            if (List.of("shm", "file", "socket").contains(tag)) {
-                Allure.label("transport", tag);
-                Allure.epic("transport: " + tag);
-            }
-        }
-        String combination = combination(tags);
-        if (!combination.isEmpty()) {
-            Allure.label("combination", combination);
-            Allure.story(combination);
-        }
-        world.rules().forEach(rule -> Allure.label("rule", rule));
-        Allure.label("implementation", world.profile().name());
     }
 
     @After
@@ -80,15 +65,5 @@ public final class Hooks {
     private List<String> checkedRules() {
         List<String> known = Checkers.ids();
         return world.rules().stream().filter(known::contains).toList();
-    }
-
-    /** "sync-send/async-receive" from the tags; one half when the scenario fixes only one side. */
-    static String combination(List<String> tags) {
-        String send = tags.stream().filter(t -> t.endsWith("-send")).findFirst().orElse("");
-        String receive = tags.stream().filter(t -> t.endsWith("-receive")).findFirst().orElse("");
-        if (send.isEmpty() || receive.isEmpty()) {
-            return send + receive;
-        }
-        return send + "/" + receive;
     }
 }

@@ -1,0 +1,88 @@
+package org.ipcspec.harness.steps;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.listener.TestLifecycleListener;
+import io.qameta.allure.model.Attachment;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.TestResult;
+
+import org.ipcspec.harness.scenario.ProfileLocator;
+
+/**
+ * Puts ipcspec's labels and evidence on each scenario's Allure result, just before it is written.
+ *
+ * <p>Why not from the Cucumber hooks directly: the Allure plugin reports hooks as fixtures, so a
+ * label or attachment made in a hook lands on the fixture ("tear down"), not on the scenario. The
+ * hooks therefore hand their evidence over here, on the same thread: Cucumber publishes the
+ * scenario's end on the thread that ran it, and the Allure plugin writes the result from there.
+ */
+public final class ReportEnricher implements TestLifecycleListener {
+
+    private static final ThreadLocal<List<Item>> PENDING = ThreadLocal.withInitial(ArrayList::new);
+
+    /** An attachment waiting for its scenario's result. */
+    record Item(String name, String type, String extension, byte[] content) {
+    }
+
+    /** Called by the hooks: attach this to the scenario now ending on this thread. */
+    static void attach(String name, String type, String extension, String content) {
+        PENDING.get().add(new Item(name, type, extension, content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void beforeTestWrite(TestResult result) {
+        addLabels(result);
+        List<Item> items = PENDING.get();
+        PENDING.remove();
+        AllureLifecycle lifecycle = Allure.getLifecycle();
+        for (Item item : items) {
+            String source = lifecycle.prepareAttachment(item.name(), item.type(), item.extension());
+            lifecycle.writeAttachment(source, new ByteArrayInputStream(item.content()));
+            result.getAttachments().add(new Attachment().setName(item.name()).setType(item.type()).setSource(source));
+        }
+    }
+
+    static void addLabels(TestResult result) {
+        Set<String> tags = new TreeSet<>();
+        for (Label label : result.getLabels()) {
+            if ("tag".equals(label.getName())) {
+                tags.add(label.getValue().replaceFirst("^@", ""));
+            }
+        }
+        String send = "";
+        String receive = "";
+        for (String tag : tags) {
+            if (tag.equals("shm") || tag.equals("file") || tag.equals("socket")) {
+                result.getLabels().add(label("transport", tag));
+                result.getLabels().add(label("epic", "transport: " + tag));
+            } else if (tag.matches("[A-Z][A-Z0-9]*")) {
+                result.getLabels().add(label("rule", tag));
+            } else if (tag.endsWith("-send")) {
+                send = tag;
+            } else if (tag.endsWith("-receive")) {
+                receive = tag;
+            }
+        }
+        String combination = send.isEmpty() || receive.isEmpty() ? send + receive : send + "/" + receive;
+        if (!combination.isEmpty()) {
+            result.getLabels().add(label("combination", combination));
+        }
+        try {
+            result.getLabels().add(label("implementation", ProfileLocator.current().name()));
+        } catch (RuntimeException e) {
+            // no usable profile: the scenario already says why
+        }
+    }
+
+    private static Label label(String name, String value) {
+        return new Label().setName(name).setValue(value);
+    }
+}
