@@ -148,7 +148,8 @@ public final class BenchTable {
     private static void startup(StringBuilder out, StartupRow row, Extra extra) {
         out.append("""
                 START-UP: from just before the process is started to the arrival of its hello line on stdout, after one
-                untimed start (warm page cache). Baseline: a bare JVM (java -cp <classes> HelloBaseline) that prints one line.
+                untimed start of each (warm page cache); endpoint and bare-JVM starts alternate.
+                Baseline: a bare JVM (java -cp <classes> HelloBaseline) that prints one line.
                 ratio = endpoint median / bare JVM median.
                 """);
         TextTable table = new TextTable(Set.of(0), "command", "starts", "median ms", "p90 ms", "max ms", "ratio");

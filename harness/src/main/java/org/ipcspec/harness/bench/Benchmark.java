@@ -187,16 +187,16 @@ public final class Benchmark {
             if (!options.startup()) {
                 return new StartupRow(Outcome.absent(), Outcome.absent());
             }
-            progress.accept("start-up: " + options.starts() + " starts of the endpoint");
-            Outcome<Percentiles> endpoint = StartupTimer.time("endpoint", options.command(), options.env(), directory, options.starts());
-            report(endpoint);
-            Outcome<Percentiles> bare = Outcome.absent();
+            List<StartupTimer.Command> commands = new ArrayList<>();
+            commands.add(new StartupTimer.Command("endpoint", options.command(), options.env()));
             if (options.baselines()) {
-                progress.accept("start-up: " + options.starts() + " starts of a bare JVM");
-                bare = StartupTimer.time("bare-jvm", ForkedProgram.command(HelloBaseline.class, List.of()), Map.of(), directory,
-                        options.starts());
-                report(bare);
+                commands.add(new StartupTimer.Command("bare-jvm", ForkedProgram.command(HelloBaseline.class, List.of()), Map.of()));
             }
+            progress.accept("start-up: " + options.starts() + " starts each of " + commands.size() + " command(s), alternating");
+            List<Outcome<Percentiles>> timed = StartupTimer.timeAlternating(commands, directory, options.starts());
+            timed.forEach(this::report);
+            Outcome<Percentiles> endpoint = timed.get(0);
+            Outcome<Percentiles> bare = options.baselines() ? timed.get(1) : Outcome.absent();
             return new StartupRow(endpoint, bare);
         }
 

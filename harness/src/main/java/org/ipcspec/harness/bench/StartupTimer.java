@@ -15,9 +15,10 @@ import org.ipcspec.harness.process.EndpointProcess;
 
 /**
  * Times start-up: from just before the process is started to the arrival of its first stdout
- * line (the hello), as the harness sees it. One untimed start goes first, so that the page cache
- * holds the JVM and the jar for every timed one. Each process is killed once it has said hello:
- * its shutdown is not part of the figure.
+ * line (the hello), as the harness sees it. One untimed start of each command goes first, so that
+ * the page cache holds the JVM and the jar for every timed one. The commands' starts alternate, so
+ * that a burst of load on the shared machine falls on both rather than on one. Each process is
+ * killed once it has said hello: its shutdown is not part of the figure.
  */
 final class StartupTimer {
 
@@ -26,17 +27,44 @@ final class StartupTimer {
     private StartupTimer() {
     }
 
-    static Outcome<Percentiles> time(String name, List<String> command, Map<String, String> env, Path directory, int starts) {
-        try {
-            EndpointPair.requireJarBuilt(command);
-            once(name + "-warmup", command, env, directory);
-            long[] nanos = new long[starts];
-            for (int i = 0; i < starts; i++) {
-                nanos[i] = once(name + "-" + i, command, env, directory);
+    /** A command to time: its name in participant labels and failures, its argv and environment. */
+    record Command(String name, List<String> argv, Map<String, String> env) {
+    }
+
+    /** Times each command {@code starts} times, alternating between them; one outcome per command, in order. */
+    static List<Outcome<Percentiles>> timeAlternating(List<Command> commands, Path directory, int starts) {
+        long[][] nanos = new long[commands.size()][starts];
+        String[] failures = new String[commands.size()];
+        for (int c = 0; c < commands.size(); c++) {
+            failures[c] = warmUp(commands.get(c), directory);
+        }
+        for (int i = 0; i < starts; i++) {
+            for (int c = 0; c < commands.size(); c++) {
+                if (failures[c] != null) {
+                    continue;
+                }
+                Command command = commands.get(c);
+                try {
+                    nanos[c][i] = once(command.name() + "-" + i, command.argv(), command.env(), directory);
+                } catch (RuntimeException e) {
+                    failures[c] = e.getMessage();
+                }
             }
-            return Outcome.ok(Stats.percentiles(nanos));
+        }
+        List<Outcome<Percentiles>> outcomes = new java.util.ArrayList<>();
+        for (int c = 0; c < commands.size(); c++) {
+            outcomes.add(failures[c] != null ? Outcome.failed(failures[c]) : Outcome.ok(Stats.percentiles(nanos[c])));
+        }
+        return outcomes;
+    }
+
+    private static String warmUp(Command command, Path directory) {
+        try {
+            EndpointPair.requireJarBuilt(command.argv());
+            once(command.name() + "-warmup", command.argv(), command.env(), directory);
+            return null;
         } catch (RuntimeException e) {
-            return Outcome.failed(e.getMessage());
+            return e.getMessage();
         }
     }
 
