@@ -9,24 +9,24 @@ Feature: The driver protocol itself
     Then its hello names protocol 1, its implementation and the monotonic clock
     And its clock lies between the harness's readings before and after
 
-  Scenario Outline: A bad request line is answered "<error>" and the endpoint reads on
+  Scenario Outline: A bad request line (<case>) is answered "<error>" and the endpoint reads on
     Given an endpoint
     When it is sent the line <line>
     Then it replies "<error>"
     And it still answers a clock request
 
     Examples:
-      | line                                                                                              | error       |
-      | not json at all                                                                                   | invalid     |
-      | [1, 2, 3]                                                                                         | invalid     |
-      | {"op":"clock"}                                                                                    | invalid     |
-      | {"id":"seven","op":"clock"}                                                                       | invalid     |
-      | {"id":7,"op":"teleport"}                                                                          | unsupported |
-      | {"id":7,"op":"send","channel":"nowhere","seq":1,"size":64}                                        | invalid     |
-      | {"id":7,"op":"open","role":"receiver","transport":"shm","mode":"sync"}                            | invalid     |
-      | {"id":7,"op":"open","role":"receiver","transport":42,"address":"/tmp/x","mode":"sync"}            | invalid     |
-      | {"id":7,"op":"open","role":"receiver","transport":"carrier-pigeon","address":"/tmp/x","mode":"sync"} | unsupported |
-      | {"id":7,"op":"open","role":"receiver","transport":"shm","address":"/tmp/x","mode":"sometimes"}    | unsupported |
+      | case                 | line                                                                                              | error       |
+      | not JSON             | not json at all                                                                                   | invalid     |
+      | not an object        | [1, 2, 3]                                                                                         | invalid     |
+      | no id                | {"op":"clock"}                                                                                    | invalid     |
+      | id not a number      | {"id":"seven","op":"clock"}                                                                       | invalid     |
+      | unknown op           | {"id":7,"op":"teleport"}                                                                          | unsupported |
+      | unknown channel      | {"id":7,"op":"send","channel":"nowhere","seq":1,"size":64}                                        | invalid     |
+      | open without address | {"id":7,"op":"open","role":"receiver","transport":"shm","mode":"sync"}                            | invalid     |
+      | transport not a name | {"id":7,"op":"open","role":"receiver","transport":42,"address":"/tmp/x","mode":"sync"}            | invalid     |
+      | unknown transport    | {"id":7,"op":"open","role":"receiver","transport":"carrier-pigeon","address":"/tmp/x","mode":"sync"} | unsupported |
+      | unknown mode         | {"id":7,"op":"open","role":"receiver","transport":"shm","address":"/tmp/x","mode":"sometimes"}    | unsupported |
 
   Scenario: A generated payload under 24 bytes is refused as "invalid"
     Given a shm channel

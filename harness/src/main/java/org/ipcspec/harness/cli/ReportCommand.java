@@ -56,7 +56,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         System.out.println("Report: " + to.resolve("index.html") + "  (open it with `allure open` or any web server; "
                 + "Allure pages need HTTP, not file://)");
-        System.out.println("Matrix: " + Home.reports().resolve("matrix.html"));
+        System.out.println("Matrix: " + to.getParent().resolve("matrix.html"));
         return 0;
     }
 

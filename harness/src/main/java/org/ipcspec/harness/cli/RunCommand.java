@@ -59,6 +59,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Generate the HTML report afterwards (as `ipcspec report`).")
     boolean report;
 
+    @Option(names = "--reports", paramLabel = "DIR", description = "Where results and pages go (default: reports/).")
+    Path reports;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
@@ -72,8 +75,8 @@ final class RunCommand implements Callable<Integer> {
                     .withTransports(transports)
                     .withShard(shard == null ? Shard.ALL : Shard.parse(shard))
                     .withParallelism(parallel)
-                    .withAllureResults(Home.reports().resolve("allure-results"))
-                    .withJunitXml(Home.reports().resolve("junit"));
+                    .withAllureResults(reportsDir().resolve("allure-results"))
+                    .withJunitXml(reportsDir().resolve("junit"));
             if (!Files.isDirectory(options.features())) {
                 throw new IllegalArgumentException("no features folder at " + options.features());
             }
@@ -94,10 +97,13 @@ final class RunCommand implements Callable<Integer> {
                 hello.path("implementation").asText("?"), hello.path("version").asText(""), chosen.file(), parallel,
                 options.shard().count() > 1 ? ", shard " + options.shard() : "");
         RunResult result = ConformanceRun.run(options, new Progress(out, total));
-        writeReportFiles(result, chosen, hello, options.allureResults());
-        printSummary(out, result);
+        writeReportFiles(result, chosen, hello, options.allureResults(), reportsDir());
+        printSummary(out, result, reportsDir());
         if (report) {
-            int generated = new ReportCommand().call();
+            ReportCommand generate = new ReportCommand();
+            generate.results = options.allureResults();
+            generate.output = reportsDir().resolve("allure-report");
+            int generated = generate.call();
             if (generated != 0) {
                 return 2;
             }
@@ -117,15 +123,20 @@ final class RunCommand implements Callable<Integer> {
                 command, Map.of(), Profile.KNOWN_TRANSPORTS, loaded.bounds(), loaded.bulkCount(), loaded.sampleEvery());
     }
 
-    private static void writeReportFiles(RunResult result, Profile profile, ObjectNode hello, Path results) throws IOException {
+    private Path reportsDir() {
+        return reports != null ? reports : Home.reports();
+    }
+
+    private static void writeReportFiles(RunResult result, Profile profile, ObjectNode hello, Path results, Path reports)
+            throws IOException {
         AllureEnvironment.write(results, AllureEnvironment.standard(hello.path("implementation").asText(profile.name()),
                 hello.path("version").asText("?"), profile.file()));
         AllureCategories.write(results);
         MatrixPage.write("ipcspec conformance: " + hello.path("implementation").asText(profile.name()),
-                Reports.matrixRows(result.scenarios()), Home.reports().resolve("matrix.html"));
+                Reports.matrixRows(result.scenarios()), reports.resolve("matrix.html"));
     }
 
-    private static void printSummary(PrintStream out, RunResult result) {
+    private static void printSummary(PrintStream out, RunResult result, Path reports) {
         out.println();
         out.println(SummaryTable.render(Reports.matrixRows(result.scenarios())));
         Map<Outcome, Integer> counts = result.counts();
@@ -141,9 +152,9 @@ final class RunCommand implements Callable<Integer> {
                     + s.message().strip().split("\n", 2)[0]));
         }
         out.println();
-        out.println("Conformance matrix: " + Home.reports().resolve("matrix.html"));
-        out.println("Allure results:     " + Home.reports().resolve("allure-results") + "  (HTML: ipcspec report)");
-        out.println("JUnit XML:          " + Home.reports().resolve("junit"));
+        out.println("Conformance matrix: " + reports.resolve("matrix.html"));
+        out.println("Allure results:     " + reports.resolve("allure-results") + "  (HTML: ipcspec report)");
+        out.println("JUnit XML:          " + reports.resolve("junit"));
     }
 
     static String human(Duration d) {

@@ -161,7 +161,7 @@ final class Calls {
             }
         }
         // Events after the last reply: the oldest request without a reply that causes events.
-        Entry pending = unreplied.stream().filter(r -> EVENT_OPS.contains(r.op())).findFirst().orElse(null);
+        Entry pending = unreplied.stream().filter(r -> r.op() != null && EVENT_OPS.contains(r.op())).findFirst().orElse(null);
         for (Open o : sinceReply) {
             o.request = pending;
         }

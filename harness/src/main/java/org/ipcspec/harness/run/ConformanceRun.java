@@ -1,12 +1,11 @@
 package org.ipcspec.harness.run;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +17,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import javax.lang.model.SourceVersion;
+
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TagFilter;
@@ -56,7 +58,7 @@ public final class ConformanceRun {
         long began = System.nanoTime();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader features = featuresLoader(options.features(), previous)) {
+        try (URLClassLoader features = FeaturesClassLoader.of(options.features(), previous)) {
             thread.setContextClassLoader(features);
             Launcher launcher = LauncherFactory.create();
             launcher.execute(request(options), listeners.toArray(TestExecutionListener[]::new));
@@ -72,7 +74,7 @@ public final class ConformanceRun {
     /** How many scenarios the options select, without running them. */
     public static long count(RunOptions options) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader features = featuresLoader(options.features(), previous)) {
+        try (URLClassLoader features = FeaturesClassLoader.of(options.features(), previous)) {
             Thread.currentThread().setContextClassLoader(features);
             return LauncherFactory.create().discover(request(options)).countTestIdentifiers(t -> t.isTest());
         } catch (IOException e) {
@@ -83,9 +85,8 @@ public final class ConformanceRun {
     }
 
     static LauncherDiscoveryRequest request(RunOptions options) {
-        String resource = options.features() == null ? "features" : options.features().getFileName().toString();
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClasspathResource(resource))
+                .selectors(selector(options.features()))
                 .filters(org.junit.platform.launcher.EngineFilter.includeEngines("cucumber"))
                 .configurationParameter("cucumber.glue", "org.ipcspec.harness.steps")
                 .configurationParameter("cucumber.plugin",
@@ -96,7 +97,10 @@ public final class ConformanceRun {
                 .configurationParameter("cucumber.execution.parallel.enabled", Boolean.toString(options.parallelism() > 1))
                 .configurationParameter("cucumber.execution.parallel.config.strategy", "fixed")
                 .configurationParameter("cucumber.execution.parallel.config.fixed.parallelism", Integer.toString(options.parallelism()))
-                .configurationParameter("cucumber.execution.parallel.config.fixed.max-pool-size", Integer.toString(options.parallelism()));
+                .configurationParameter("cucumber.execution.parallel.config.fixed.max-pool-size", Integer.toString(options.parallelism()))
+                // Throughput is measured with the machine to itself (as in junit-platform.properties).
+                .configurationParameter("cucumber.execution.exclusive-resources.throughput.read-write",
+                        "org.junit.platform.engine.support.hierarchical.ExclusiveResource.GLOBAL_KEY");
         if (options.tags() != null && !options.tags().isBlank()) {
             request.filters(TagFilter.includeTags(junitTagExpression(options.tags())));
         }
@@ -110,25 +114,26 @@ public final class ConformanceRun {
         return request.build();
     }
 
+    /**
+     * The features as a package of the class path, so that scenario ids read
+     * "features/blocking.feature:12" wherever the folder is; a folder whose name cannot be a package
+     * is selected as a folder (its ids then carry its path).
+     */
+    private static DiscoverySelector selector(Path features) {
+        if (features == null) {
+            return selectPackage("features");
+        }
+        String name = features.getFileName().toString();
+        return SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name)
+                ? selectPackage(name) : selectDirectory(features.toFile());
+    }
+
     /** Accepts Cucumber's tag expressions ("@shm and not @throughput") as well as JUnit's ("shm & !throughput"). */
     static String junitTagExpression(String expression) {
         return expression.replace("@", "")
                 .replaceAll("\\band\\b", "&")
                 .replaceAll("\\bor\\b", "|")
-                .replaceAll("\\bnot\\b", "!");
-    }
-
-    /** Feature files from a folder are offered as classpath resources, so scenario ids do not carry the folder's absolute path. */
-    private static URLClassLoader featuresLoader(Path features, ClassLoader parent) {
-        URL[] urls = new URL[0];
-        if (features != null) {
-            try {
-                urls = new URL[] {features.toAbsolutePath().normalize().getParent().toUri().toURL()};
-            } catch (MalformedURLException e) {
-                throw new IllegalArgumentException("bad features folder: " + features, e);
-            }
-        }
-        return new URLClassLoader(urls, parent);
+                .replaceAll("\\bnot\\b\\s*", "!");
     }
 
     private static void clean(Path directory) {

@@ -70,6 +70,15 @@ final class ResultCollector implements TestExecutionListener {
         }
     }
 
+    /**
+     * The scenario's own name. Display names are long for readable JUnit XML ("Feature - Outline -
+     * Examples - scenario"); the last part is the scenario (the examples' pickle name).
+     */
+    static String scenarioName(String displayName) {
+        int cut = displayName.lastIndexOf(" - ");
+        return cut < 0 ? displayName : displayName.substring(cut + 3);
+    }
+
     /** A rule broken is an assertion; anything else (a crashed endpoint, a bad profile, a harness bug) is broken. */
     static Outcome classify(Throwable failure) {
         if (failure instanceof AssertionError) {
@@ -97,7 +106,7 @@ final class ResultCollector implements TestExecutionListener {
         Long start = started.remove(test.getUniqueId());
         Duration duration = start == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start);
         Set<String> tags = test.getTags().stream().map(TestTag::getName).collect(Collectors.toSet());
-        ScenarioResult result = new ScenarioResult(test.getDisplayName(), Locations.of(test), tags, outcome, message, duration);
+        ScenarioResult result = new ScenarioResult(scenarioName(test.getDisplayName()), Locations.of(test), tags, outcome, message, duration);
         results.add(result);
         onResult.accept(result);
     }

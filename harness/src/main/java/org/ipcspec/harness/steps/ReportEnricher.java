@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -33,7 +34,7 @@ public final class ReportEnricher implements TestLifecycleListener {
     }
 
     /** Called by the hooks: attach this to the scenario now ending on this thread. */
-    static void attach(String name, String type, String extension, String content) {
+    static void attach(String name, String type, String content, String extension) {
         PENDING.get().add(new Item(name, type, extension, content.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -44,7 +45,8 @@ public final class ReportEnricher implements TestLifecycleListener {
         PENDING.remove();
         AllureLifecycle lifecycle = Allure.getLifecycle();
         for (Item item : items) {
-            String source = lifecycle.prepareAttachment(item.name(), item.type(), item.extension());
+            // Named as Allure names attachments; prepareAttachment would need a running test.
+            String source = UUID.randomUUID() + "-attachment" + item.extension();
             lifecycle.writeAttachment(source, new ByteArrayInputStream(item.content()));
             result.getAttachments().add(new Attachment().setName(item.name()).setType(item.type()).setSource(source));
         }

@@ -1,5 +1,8 @@
 package org.ipcspec.harness.steps;
 
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * A step that finds the implementation breaking a rule says so in one shape, "RULE violated: what
  * happened", as an {@link AssertionError}: reports count it as a conformance failure (not a broken
@@ -7,16 +10,30 @@ package org.ipcspec.harness.steps;
  */
 final class Violations {
 
+    /** Rules a step of the scenario running on this thread has asserted (a scenario runs on one thread). */
+    private static final ThreadLocal<Set<String>> ASSERTED = ThreadLocal.withInitial(HashSet::new);
+
     private Violations() {
     }
 
     static AssertionError violated(String rule, String what) {
+        ASSERTED.get().add(rule);
         return new AssertionError(rule + " violated: " + what);
     }
 
     static void require(boolean holds, String rule, String what) {
+        ASSERTED.get().add(rule);
         if (!holds) {
             throw violated(rule, what);
         }
+    }
+
+    /** Starts a scenario's record of asserted rules. */
+    static void reset() {
+        ASSERTED.get().clear();
+    }
+
+    static Set<String> asserted() {
+        return Set.copyOf(ASSERTED.get());
     }
 }

@@ -1,0 +1,101 @@
+package org.ipcspec.harness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.ipcspec.harness.scenario.ProfileLocator;
+
+/** The command line as CI and people meet it: exit statuses and what the messages say. */
+class IpcspecCommandTest {
+
+    @TempDir
+    Path reports;
+
+    @AfterEach
+    void forgetProfile() {
+        ProfileLocator.use(null);
+    }
+
+    @Test
+    void anImplementationThatCannotStartExitsTwoWithItsStderr() {
+        Captured run = run("run", "--impl", "sh -c 'echo \"error while loading libipc.so\" >&2; exit 7'",
+                "--reports", reports.toString());
+        assertEquals(2, run.status, run.toString());
+        assertTrue(run.err.contains("error while loading libipc.so"), run.toString());
+        assertTrue(run.err.contains("exited with code 7"), run.toString());
+    }
+
+    @Test
+    void anImplementationThatNeverSaysHelloExitsTwo() {
+        Captured run = run("run", "--impl", "sh -c 'echo starting...; cat >/dev/null'", "--reports", reports.toString());
+        assertEquals(2, run.status, run.toString());
+        assertTrue(run.err.contains("not JSON: 'starting...'"), run.toString());
+    }
+
+    @Test
+    void aBadProfileExitsTwoNamingFileAndLine() throws Exception {
+        Path profile = reports.resolve("mine.yaml");
+        Files.writeString(profile, "name: mine\ncommand: [python3, endpoint.py]\ntransports: [shm]\ntiming:\n  non_blocking_ms: -5\n");
+        Captured run = run("run", "--profile", profile.toString(), "--reports", reports.toString());
+        assertEquals(2, run.status, run.toString());
+        assertTrue(run.err.contains("mine.yaml:5"), run.toString());
+        assertTrue(run.err.contains("non_blocking_ms"), run.toString());
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, run("run", "--shard", "3/2").status);
+        assertEquals(2, run("run", "--no-such-option").status);
+    }
+
+    @Test
+    void aRunPassesWritesItsReportsAndExitsZero() {
+        Captured run = run("run", "--tags", "@protocol", "--reports", reports.toString());
+        assertEquals(0, run.status, run.toString());
+        assertTrue(run.out.contains("12 passed, 0 failed, 0 unsupported, 0 broken"), run.toString());
+        assertTrue(Files.isRegularFile(reports.resolve("matrix.html")));
+        assertTrue(Files.isRegularFile(reports.resolve("allure-results/categories.json")));
+        assertTrue(Files.isRegularFile(reports.resolve("allure-results/environment.properties")));
+        assertTrue(Files.isDirectory(reports.resolve("junit")));
+    }
+
+    @Test
+    void stepsAreListed() {
+        Captured run = run("steps");
+        assertEquals(0, run.status);
+        assertTrue(run.out.contains("Then {participant} stays blocked"), run.out);
+    }
+
+    private static Captured run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+            int status = Ipcspec.execute(args);
+            return new Captured(status, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private record Captured(int status, String out, String err) {
+        @Override
+        public String toString() {
+            return "status " + status + "\n--- out ---\n" + out + "\n--- err ---\n" + err;
+        }
+    }
+}
