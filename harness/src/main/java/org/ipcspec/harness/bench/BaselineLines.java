@@ -1,0 +1,40 @@
+package org.ipcspec.harness.bench;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * What a baseline program writes on stdout, in the endpoint's line format so that the harness's
+ * own supervision ({@code EndpointProcess}) runs it: a {@code hello} once it is ready, then one
+ * {@code result} event with its figures. Written by hand, not with Jackson, so that a baseline's
+ * JVM loads nothing the measured loop does not need.
+ */
+final class BaselineLines {
+
+    private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+
+    private BaselineLines() {
+    }
+
+    static void hello(String name) {
+        OUT.println("{\"type\":\"hello\",\"protocol\":1,\"implementation\":\"" + name + "\",\"version\":\"0\"}");
+    }
+
+    /** One result event; values are numbers. */
+    static void result(Map<String, ? extends Number> fields) {
+        StringBuilder line = new StringBuilder("{\"type\":\"event\",\"event\":\"result\"");
+        fields.forEach((key, value) -> line.append(",\"").append(key).append("\":").append(value));
+        OUT.println(line.append('}'));
+    }
+
+    /** Spins briefly, then yields: both sides of a loop share two cores with the rest of the machine. */
+    static int idle(int spins) {
+        if (spins < 100) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
+        }
+        return spins + 1;
+    }
+}

@@ -1,0 +1,279 @@
+package org.ipcspec.harness.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.ipcspec.harness.bench.BenchResult.LatencyRow;
+import org.ipcspec.harness.bench.BenchResult.Outcome;
+import org.ipcspec.harness.bench.BenchResult.Percentiles;
+import org.ipcspec.harness.bench.BenchResult.Rate;
+import org.ipcspec.harness.bench.BenchResult.RoundTrip;
+import org.ipcspec.harness.bench.BenchResult.StartupRow;
+import org.ipcspec.harness.bench.BenchResult.ThroughputRow;
+
+/**
+ * The benchmark: throughput, round-trip latency and start-up of an implementation's endpoints,
+ * each beside a plain-Java baseline measured in the same run. Every figure comes from real
+ * processes driven over the driver protocol; their channel addresses live in a fresh owner-only
+ * temporary folder that is removed at the end, and every process is reaped, on failure too.
+ *
+ * <p>A measurement that fails (an unbuilt transport, a crashed endpoint, a batch that ends early)
+ * becomes a failed figure with its reason, and the run moves on to the next one.
+ *
+ * <pre>
+ *   java -cp &lt;harness classpath&gt; org.ipcspec.harness.bench.Benchmark [--transports shm,socket] [--scale 0.1]
+ * </pre>
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) {
+        BenchOptions options;
+        try {
+            if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+                System.out.println(BenchOptions.USAGE);
+                return;
+            }
+            options = BenchOptions.parse(args, Path.of(""));
+        } catch (IllegalArgumentException e) {
+            System.err.println("ipcspec bench: " + e.getMessage());
+            System.err.println(BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        BenchResult result = run(options);
+        System.out.print(BenchTable.render(result));
+        System.out.flush();
+        System.exit(result.hasFailures() ? 1 : 0);
+    }
+
+    /** Runs the benchmark, reporting progress on stderr. */
+    public static BenchResult run(BenchOptions options) {
+        return run(options, line -> System.err.println("[bench] " + line));
+    }
+
+    /** Runs the benchmark; {@code progress} hears what is being measured as it starts. */
+    public static BenchResult run(BenchOptions options, Consumer<String> progress) {
+        Path directory = createPrivateDirectory(options.tempParent());
+        try {
+            return new Run(options, progress, directory).all();
+        } finally {
+            deleteRecursively(directory);
+        }
+    }
+
+    /** One run's state: the folder, the baselines already measured (one per kind and size), the hello seen. */
+    private static final class Run {
+
+        private final BenchOptions options;
+        private final Consumer<String> progress;
+        private final Path directory;
+        private final Baselines baselines;
+        private final Map<String, Outcome<Rate>> baselineRates = new HashMap<>();
+        private Outcome<Percentiles> pingBaseline;
+        private String implementation;
+        private String helloFailure;
+        private int measurement;
+
+        Run(BenchOptions options, Consumer<String> progress, Path directory) {
+            this.options = options;
+            this.progress = progress;
+            this.directory = directory;
+            this.baselines = new Baselines(directory);
+        }
+
+        BenchResult all() {
+            List<ThroughputRow> throughput = new ArrayList<>();
+            for (String transport : options.transports()) {
+                for (int size : options.sizes()) {
+                    throughput.add(throughputRow(transport, size));
+                }
+            }
+            List<LatencyRow> latency = new ArrayList<>();
+            for (String transport : options.transports()) {
+                latency.add(latencyRow(transport));
+            }
+            StartupRow startup = startupRow();
+            List<String> notes = List.of("endpoint command: " + String.join(" ", options.command()),
+                    "channel addresses in: " + options.tempParent() + " (" + fileSystem(options.tempParent()) + ")");
+            String seen = implementation != null ? implementation : "(no endpoint said hello)";
+            return new BenchResult(seen, environment(), throughput, latency, startup, notes);
+        }
+
+        private ThroughputRow throughputRow(String transport, int size) {
+            long count = options.throughputCount(transport, size);
+            progress.accept(transport + " " + BenchTable.size(size) + ": one-way throughput of " + count + " messages");
+            OptionalLong[] p99 = {OptionalLong.empty()};
+            Outcome<Rate> measured = measure(transport, pair -> {
+                String channel = "t" + size;
+                pair.open(channel, transport, address(transport, channel), "async", "sync", BenchOptions.CAPACITY);
+                long warmup = Baselines.warmup(count);
+                pair.batch(channel, 1, warmup, size, 0);
+                EndpointPair.Batch batch = pair.batch(channel, 1 + warmup, count, size, 0);
+                var latency = batch.received().path("latency_ns").path("p99");
+                p99[0] = latency.canConvertToLong() ? OptionalLong.of(latency.asLong()) : OptionalLong.empty();
+                return new Rate(count, size, batch.oneWayNanos());
+            });
+            report(measured);
+            String kind = switch (transport) {
+                case "shm" -> "ring";
+                case "socket" -> "uds";
+                default -> null;
+            };
+            if (kind == null || !options.baselines()) {
+                return new ThroughputRow(transport, size, measured, p99[0], "-", Outcome.absent());
+            }
+            Outcome<Rate> baseline = baselineRates.computeIfAbsent(kind + ":" + size, key -> {
+                long baseCount = options.baselineCount(size);
+                progress.accept("baseline " + kind + " " + BenchTable.size(size) + ": " + baseCount + " messages");
+                Outcome<Rate> rate = kind.equals("ring") ? baselines.ringThroughput(size, baseCount) : baselines.socketThroughput(size, baseCount);
+                report(rate);
+                return rate;
+            });
+            return new ThroughputRow(transport, size, measured, p99[0], kind.equals("ring") ? Baselines.RING_NAME : Baselines.SOCKET_NAME, baseline);
+        }
+
+        private LatencyRow latencyRow(String transport) {
+            long count = options.latencyCount(transport);
+            int size = BenchOptions.LATENCY_BYTES;
+            progress.accept(transport + ": " + count + " synchronous round trips");
+            Outcome<RoundTrip> measured = measure(transport, pair -> {
+                String channel = "lat";
+                pair.open(channel, transport, address(transport, channel), "sync", "sync", 64);
+                long warmup = Baselines.warmup(count);
+                pair.batch(channel, 1, warmup, size, 0);
+                pair.samples().start(channel);
+                long[] sampled;
+                try {
+                    pair.batch(channel, 1 + warmup, count, size, 1);
+                } finally {
+                    sampled = pair.samples().stop();
+                }
+                if (sampled.length == 0) {
+                    throw new EndpointPair.BenchFailure("no send_begin/send_end events came from a send_many with sample_every=1");
+                }
+                EndpointPair.Batch plain = pair.batch(channel, 1 + warmup + count, count, size, 0);
+                var oneWay = plain.received().path("latency_ns");
+                return new RoundTrip(Stats.percentiles(sampled), (double) plain.sendNanos() / count,
+                        oneWay.path("p50").asLong(-1), oneWay.path("p99").asLong(-1));
+            });
+            report(measured);
+            if (!options.baselines()) {
+                return new LatencyRow(transport, size, measured, Outcome.absent());
+            }
+            if (pingBaseline == null) {
+                progress.accept("baseline UDS ping-pong: " + options.pingCount() + " round trips");
+                pingBaseline = baselines.socketPingPong(size, options.pingCount());
+                report(pingBaseline);
+            }
+            return new LatencyRow(transport, size, measured, pingBaseline);
+        }
+
+        private StartupRow startupRow() {
+            if (!options.startup()) {
+                return new StartupRow(Outcome.absent(), Outcome.absent());
+            }
+            List<StartupTimer.Command> commands = new ArrayList<>();
+            commands.add(new StartupTimer.Command("endpoint", options.command(), options.env()));
+            if (options.baselines()) {
+                commands.add(new StartupTimer.Command("bare-jvm", ForkedProgram.command(HelloBaseline.class, List.of()), Map.of()));
+            }
+            progress.accept("start-up: " + options.starts() + " starts each of " + commands.size() + " command(s), alternating");
+            List<Outcome<Percentiles>> timed = StartupTimer.timeAlternating(commands, directory, options.starts());
+            timed.forEach(this::report);
+            Outcome<Percentiles> endpoint = timed.get(0);
+            Outcome<Percentiles> bare = options.baselines() ? timed.get(1) : Outcome.absent();
+            return new StartupRow(endpoint, bare);
+        }
+
+        private interface Measurement<T> {
+            T on(EndpointPair pair);
+        }
+
+        /** A fresh pair of endpoints for one measurement, closed (and reaped) whatever happens. */
+        private <T> Outcome<T> measure(String transport, Measurement<T> measurement) {
+            if (helloFailure != null) {
+                return Outcome.failed(helloFailure + " (as before; not retried)");
+            }
+            EndpointPair started;
+            try {
+                started = EndpointPair.start(options.command(), options.env(), directory);
+            } catch (RuntimeException e) {
+                // An endpoint that cannot say hello will not say it for the next row either.
+                helloFailure = e.getMessage();
+                return Outcome.failed(helloFailure);
+            }
+            try (EndpointPair pair = started) {
+                if (implementation == null) {
+                    implementation = pair.implementation();
+                }
+                pair.requireTransport(transport);
+                return Outcome.ok(measurement.on(pair));
+            } catch (RuntimeException e) {
+                return Outcome.failed(e.getMessage());
+            }
+        }
+
+        /** A fresh address for each measurement, so no channel is reused across pairs. */
+        private Path address(String transport, String channel) {
+            return directory.resolve(transport + "-" + channel + "-" + (++measurement));
+        }
+
+        private void report(Outcome<?> outcome) {
+            if (!outcome.isOk() && !outcome.isAbsent()) {
+                progress.accept("  failed: " + outcome.failure());
+            }
+        }
+    }
+
+    static String fileSystem(Path path) {
+        try {
+            return Files.getFileStore(path).type();
+        } catch (IOException e) {
+            return "file system unknown";
+        }
+    }
+
+    static String environment() {
+        return "java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch")
+                + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+    }
+
+    /** The parent folder of every address (PROTOCOL.md: the harness creates it, owner-only). */
+    static Path createPrivateDirectory(Path parent) {
+        try {
+            return Files.createTempDirectory(parent, "ipcspec-bench-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the benchmark's temporary folder: " + e.getMessage(), e);
+        }
+    }
+
+    static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            System.err.println(String.format(Locale.ROOT, "[bench] could not remove %s: %s", directory, e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.ipcspec.harness.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import org.ipcspec.harness.bench.BenchResult.Outcome;
+import org.ipcspec.harness.bench.BenchResult.Percentiles;
+import org.ipcspec.harness.bench.BenchResult.Rate;
+import org.ipcspec.harness.process.ProcessReaper;
+
+/** The baselines run briefly in forked JVMs and measure something; no figure is judged (the machine is shared). */
+class BaselineSmokeTest {
+
+    private Path directory;
+
+    @BeforeEach
+    void createDirectory() {
+        directory = Benchmark.createPrivateDirectory(BenchOptions.defaultTempParent());
+    }
+
+    @AfterEach
+    void removeDirectory() {
+        Benchmark.deleteRecursively(directory);
+        assertTrue(Files.notExists(directory), "the private folder is removed");
+    }
+
+    @Test
+    @Timeout(60)
+    void rawSocketLoopMovesFramesAndPingPongs() {
+        Baselines baselines = new Baselines(directory);
+        Outcome<Rate> oneWay = baselines.socketThroughput(64, 20_000);
+        assertTrue(oneWay.isOk(), oneWay.failure());
+        assertEquals(20_000, oneWay.value().messages());
+        assertTrue(oneWay.value().nanos() > 0 && oneWay.value().messagesPerSecond() > 0, oneWay.toString());
+
+        Outcome<Percentiles> pingPong = baselines.socketPingPong(64, 200);
+        assertTrue(pingPong.isOk(), pingPong.failure());
+        assertEquals(200, pingPong.value().count());
+        assertTrue(pingPong.value().p50() > 0 && pingPong.value().p50() <= pingPong.value().p99(), pingPong.toString());
+        assertEquals(0, ProcessReaper.liveCount(), "every baseline process is reaped");
+    }
+
+    @Test
+    @Timeout(60)
+    void aMissingEndpointJarIsAFailedFigureThatSaysHowToBuildIt() {
+        BenchOptions options = BenchOptions.defaults(directory).withTransports(java.util.List.of("shm")).withBaselines(false)
+                .withStartup(false).withTempParent(directory);
+        BenchResult result = Benchmark.run(options, line -> { });
+        assertTrue(result.hasFailures());
+        String failure = result.throughput().get(0).measured().failure();
+        assertTrue(failure.contains("endpoint jar is not built") && failure.contains("mvn -q -pl impl package"), failure);
+        assertEquals(0, ProcessReaper.liveCount());
+    }
+}
