@@ -24,8 +24,8 @@ import org.ipcspec.channel.support.OwnerOnly;
  * mvn -q -B -pl impl test-compile
  * java -cp impl/target/classes:impl/target/test-classes org.ipcspec.channel.socket.SocketThroughput [COUNT [CAPACITY [SIZE [async|sync]]]]
  * </pre>
- * This process is the receiver (receive mode as given, default async polling); it forks the
- * sender, which retries FULL with a {@link Backoff}. The figure is messages from the first
+ * This process is the receiver (receive mode as given; async polls with a {@link Backoff} on
+ * EMPTY); it forks the sender, which retries FULL with a {@link Backoff}. The figure is messages from the first
  * receive to the last, divided by the time between them. Each message is checked (seq in order).
  */
 public final class SocketThroughput {
@@ -55,12 +55,15 @@ public final class SocketThroughput {
             ByteBuffer into = ByteBuffer.allocateDirect(spec.maxMessageBytes());
             long first = 0;
             long emptyPolls = 0;
+            Backoff backoff = new Backoff();
             for (long expected = 0; expected < count; ) {
                 ReceiveStatus status = receiver.receive(into, TimeUnit.SECONDS.toNanos(10));
                 if (status == ReceiveStatus.EMPTY) {
                     emptyPolls++;
+                    backoff.idle();
                     continue;
                 }
+                backoff.reset();
                 if (status != ReceiveStatus.MESSAGE) {
                     throw new IllegalStateException("receive: status=" + status + " after=" + expected);
                 }
@@ -99,7 +102,7 @@ public final class SocketThroughput {
                 SendStatus status;
                 while ((status = sender.send(message, 0)) == SendStatus.FULL) {
                     full++;
-                    if (!Boolean.getBoolean("spin")) backoff.idle(); else Thread.onSpinWait();
+                    backoff.idle();
                 }
                 backoff.reset();
                 if (status != SendStatus.OK) {
