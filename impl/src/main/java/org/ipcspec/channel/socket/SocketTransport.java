@@ -132,9 +132,9 @@ public final class SocketTransport implements Transport {
             }
             SocketChannel channel = null;
             try {
-                channel = SocketChannel.open(UnixDomainSocketAddress.of(address));
+                channel = connect(address);
             } catch (IOException e) {
-                lastFailure = e.toString(); // absent (ENOENT) or stale (ECONNREFUSED): not yet
+                lastFailure = e.toString(); // absent (ENOENT), stale (ECONNREFUSED), backlog full: not yet
             }
             if (channel != null) {
                 try {
@@ -160,6 +160,24 @@ public final class SocketTransport implements Transport {
     }
 
     /**
+     * A non-blocking connect: a Unix socket connects at once or fails at once (a full backlog
+     * fails with EAGAIN instead of blocking), so an open never hangs on a stuck receiver.
+     */
+    private static SocketChannel connect(Path address) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            channel.configureBlocking(false);
+            if (!channel.connect(UnixDomainSocketAddress.of(address)) && !channel.finishConnect()) {
+                throw new IOException("connection pending");
+            }
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /**
      * Says HELLO and reads the answer. Returns the open end, a refusal, or null when the
      * connection ended first (a receiver closing down: try again).
      */
@@ -170,10 +188,11 @@ public final class SocketTransport implements Transport {
         putHeader(buffer, FrameDescriptor.HELLO_CONTENT_TYPE_OFFSET + type.length, TYPE_HELLO, (byte) 0);
         buffer.putInt(MAGIC).putShort((short) VERSION).putShort((short) 0).putInt(spec.senderId())
                 .putInt(spec.maxMessageBytes()).putShort((short) type.length).put(type).flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer); // blocking mode still: a few hundred bytes into an empty socket
+        for (int spins = 0; buffer.hasRemaining(); spins++) {
+            if (channel.write(buffer) == 0 && spins > 1000) {
+                throw new IOException("HELLO not accepted by a new socket"); // a few hundred bytes, empty socket
+            }
         }
-        channel.configureBlocking(false);
         Selector selector = Selector.open();
         boolean done = false;
         try {
