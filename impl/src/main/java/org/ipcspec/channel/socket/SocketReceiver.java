@@ -25,7 +25,6 @@ import org.ipcspec.channel.ChannelSpec;
 import org.ipcspec.channel.Mode;
 import org.ipcspec.channel.ReceiveStatus;
 import org.ipcspec.channel.Receiver;
-import org.ipcspec.channel.support.Deadline;
 import org.ipcspec.channel.support.ReceiverLock;
 
 /**
@@ -81,7 +80,9 @@ final class SocketReceiver implements Receiver {
         if (closed) {
             return ReceiveStatus.CLOSED;
         }
-        Deadline deadline = spec.mode() == Mode.SYNC ? Deadline.after(timeoutNanos) : null;
+        boolean waits = spec.mode() == Mode.SYNC;
+        boolean forever = timeoutNanos < 0;
+        long deadline = System.nanoTime() + timeoutNanos; // a plain long: no allocation per receive
         try {
             while (true) {
                 adoptEstablished();
@@ -93,15 +94,15 @@ final class SocketReceiver implements Receiver {
                 if (readEveryConnection()) {
                     continue;
                 }
-                if (deadline == null) {
+                if (!waits) {
                     return ReceiveStatus.EMPTY;
                 }
-                long remaining = deadline.remainingNanos();
-                if (remaining == 0) {
+                long remaining = deadline - System.nanoTime();
+                if (!forever && remaining <= 0) {
                     return ReceiveStatus.TIMEOUT;
                 }
                 // Rounded up, so that a timeout never ends early; 0 means no limit to select().
-                selector.select(deadline.isNever() ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining + 999_999)));
+                selector.select(forever ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining + 999_999)));
                 serviceSelected();
             }
         } catch (ClosedSelectorException e) {

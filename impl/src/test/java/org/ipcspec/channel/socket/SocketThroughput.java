@@ -44,6 +44,10 @@ public final class SocketThroughput {
             sender(Path.of(args[1]), Long.parseLong(args[2]), Integer.parseInt(args[3]));
             return;
         }
+        if (args.length > 0 && args[0].equals("sync-sender")) {
+            syncSender(Path.of(args[1]), Integer.parseInt(args[2]));
+            return;
+        }
         if (args.length > 0 && args[0].equals("baseline-sender")) {
             baselineSender(Path.of(args[1]), Long.parseLong(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             return;
@@ -62,6 +66,7 @@ public final class SocketThroughput {
             System.out.printf("  bare NIO, same syscalls per message : %,10.0f msg/s%n", baseline);
             System.out.printf("  socket transport, %-5s receive     : %,10.0f msg/s (%.0f%% of the baseline)%n",
                     mode.wireName(), transport, 100 * transport / baseline);
+            roundTrips(dir.resolve("r"), 20_000);
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path p : (Iterable<Path>) files::iterator) {
@@ -128,6 +133,42 @@ public final class SocketThroughput {
                 }
             }
         }
+    }
+
+    /** Sync sends answered by sync receives: the sender prints the distribution of its send times. */
+    private static void roundTrips(Path address, int count) throws Exception {
+        ChannelSpec spec = ChannelSpec.of("socket", address, Role.RECEIVER, Mode.SYNC);
+        Opened<Receiver> opened = Channels.openReceiver(spec);
+        Process sender = fork("sync-sender", address.toString(), Integer.toString(count));
+        try (Receiver receiver = opened.end()) {
+            ByteBuffer into = ByteBuffer.allocateDirect(spec.maxMessageBytes());
+            for (int i = 0; i < count; i++) {
+                if (receiver.receive(into, TimeUnit.SECONDS.toNanos(10)) != ReceiveStatus.MESSAGE) {
+                    throw new IllegalStateException("round trip " + i + " not received");
+                }
+            }
+        } finally {
+            reap(sender);
+        }
+    }
+
+    private static void syncSender(Path address, int count) {
+        Opened<Sender> opened = Channels.openSender(ChannelSpec.of("socket", address, Role.SENDER, Mode.SYNC)
+                .withOpenTimeout(Duration.ofSeconds(10)));
+        ByteBuffer message = ByteBuffer.allocateDirect(64);
+        long[] nanos = new long[count];
+        try (Sender sender = opened.end()) {
+            for (int i = 0; i < count; i++) {
+                long start = System.nanoTime();
+                if (sender.send(message, TimeUnit.SECONDS.toNanos(10)) != SendStatus.OK) {
+                    throw new IllegalStateException("sync send " + i + " not ok");
+                }
+                nanos[i] = System.nanoTime() - start;
+            }
+        }
+        java.util.Arrays.sort(nanos);
+        System.out.printf("  sync send -> sync receive, 64 bytes : p50 %.1f us, p99 %.1f us (%d round trips)%n",
+                nanos[count / 2] / 1e3, nanos[count * 99 / 100] / 1e3, count);
     }
 
     /** Bare NIO: 8-byte length + payload per write; the receiver parses and writes a 16-byte count frame per message. */
