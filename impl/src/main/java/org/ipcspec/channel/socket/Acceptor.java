@@ -85,7 +85,9 @@ final class Acceptor implements Runnable {
                     if (stopping || !server.isOpen()) {
                         return;
                     }
-                    continue; // a connection that failed before we got it; keep serving the others
+                    // A connection that failed before we got it, or no descriptors left: pause, serve on.
+                    java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                    continue;
                 }
                 try {
                     handshake(channel);
