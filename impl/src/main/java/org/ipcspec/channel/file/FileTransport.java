@@ -28,7 +28,7 @@ import org.ipcspec.channel.support.ReceiverLock;
 
 /**
  * The file-system transport: a spool directory in the Maildir manner (see {@link SpoolLayout},
- * {@link FileSender}, {@link FileReceiver}, and {@code docs/wire-formats/file.md}). Messages are
+ * {@link FileSender}, {@link FileReceiver}, and {@code docs/wire-formats.md (file)}). Messages are
  * files; a receiver's close or crash discards nothing, and the next receiver on the address
  * collects what is left.
  *

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Where everything lives in a spool directory (the channel's address). Documented byte for byte in
- * {@code docs/wire-formats/file.md}.
+ * {@code docs/wire-formats.md (file)}.
  *
  * <pre>
  *   ADDRESS/                 0700, created by the receiver

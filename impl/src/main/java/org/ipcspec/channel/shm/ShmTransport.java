@@ -30,7 +30,7 @@ import org.ipcspec.channel.support.ReceiverLock;
 /**
  * Shared memory: a ring buffer in a memory-mapped file at the address, created by the receiver,
  * with a sender table for per-sender capacity. The layout is in {@link ShmFileDescriptor},
- * {@link RecordDescriptor} and {@link SenderSlotDescriptor}, and in {@code docs/wire-formats/shm.md}.
+ * {@link RecordDescriptor} and {@link SenderSlotDescriptor}, and in {@code docs/wire-formats.md (shm)}.
  */
 public final class ShmTransport implements Transport {
 

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The frames of the socket transport: their offsets, type codes and validators. Every multi-byte
- * field is big-endian (network order). docs/wire-formats/socket.md is the same layout in prose.
+ * field is big-endian (network order). docs/wire-formats.md (socket) is the same layout in prose.
  *
  * <p>Every frame starts with an 8-byte header:
  * <pre>

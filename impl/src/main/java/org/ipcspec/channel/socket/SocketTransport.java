@@ -53,7 +53,7 @@ import org.ipcspec.channel.support.ReceiverLock;
 
 /**
  * Message passing over a Unix domain stream socket at the channel's address, with length-prefixed
- * frames ({@link FrameDescriptor}; docs/wire-formats/socket.md). The receiver listens; each sender
+ * frames ({@link FrameDescriptor}; docs/wire-formats.md (socket)). The receiver listens; each sender
  * holds one connection, says HELLO, and is answered WELCOME or REFUSE. A receiver's ownership is
  * its {@link ReceiverLock} on {@code <address>.lock}; the socket file alone cannot say whether
  * its receiver is alive.

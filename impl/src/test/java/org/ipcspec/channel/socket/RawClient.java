@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * A sender written from docs/wire-formats/socket.md alone, with literal offsets rather than the
+ * A sender written from docs/wire-formats.md (socket) alone, with literal offsets rather than the
  * transport's constants, so that the tests check the documented bytes. As a main it is a sender
  * process that dies mid-frame: it sends one whole MESSAGE and part of a second, prints
  * {@code ready}, and waits to be killed.
