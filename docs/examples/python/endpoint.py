@@ -1,0 +1,1113 @@
+#!/usr/bin/env python3
+"""A minimal ipcspec endpoint in Python 3.11, standard library only.
+
+It speaks the driver protocol (docs/protocol.md) on stdin/stdout and offers one transport, `file`,
+implemented byte for byte as docs/wire-formats/file.md describes, so that it interoperates with the
+Java reference implementation on the same spool directory.
+
+Run the conformance suite against it:
+
+    ./ipcspec run --profile docs/examples/python/profile.yaml
+
+Sections, in order: constants; CRC-32C; output lines; request fields; owner-only files and
+fcntl locks; the file transport (names, receiver, sender); generated payloads; the ops; the
+request loop and stdin.
+"""
+
+import errno
+import fcntl
+import json
+import os
+import queue
+import secrets
+import struct
+import sys
+import threading
+import time
+from collections import deque
+
+# ---- constants ------------------------------------------------------------------------------
+
+IMPLEMENTATION = "ipcspec-python-example"
+VERSION = "0.1.0"
+TRANSPORTS = ["file"]
+
+MAX_LINE_BYTES = 1 << 20          # protocol: at most 1 MiB a line, its newline not counted
+MAX_SEQ = (1 << 53) - 1           # seq stays below 2^53
+MAX_U32 = 0xFFFFFFFF
+MAX_I32 = 0x7FFFFFFF
+MAX_CONTENT_TYPE_BYTES = 255
+DEFAULTS = {"capacity": 64, "max_message_bytes": 65536,
+            "content_type": "application/octet-stream", "sender_id": 1, "timeout_ms": 5000}
+
+PAYLOAD_MAGIC = b"IPC1"
+PAYLOAD_HEADER = struct.Struct(">4sQIq")   # magic, seq (u64), sender_id (u32), sent_t (i64)
+
+CHANNEL_MAGIC = b"IPFC"                    # the metadata file `channel`
+MESSAGE_MAGIC = b"IPFM"                    # a message file
+FORMAT_VERSION = 1
+CHANNEL_HEADER = struct.Struct(">4sIIIQI")  # magic, version, capacity, max bytes, incarnation, ct length
+MESSAGE_HEADER = struct.Struct(">4sIII")    # magic, version, sender_id, payload_length (then crc)
+
+PROBE_INTERVAL_NS = 20_000_000    # a blocked sender checks its receiver's liveness this often
+ABANDON = threading.Event()       # set at stdin EOF: blocking calls give up without a reply
+
+
+class Abandoned(BaseException):
+    """Raised inside a wait loop once stdin has ended: the call ends without a reply. A
+    BaseException, so that the `except Exception` that turns failures into status error lets it by."""
+
+
+def now_ns():
+    # CLOCK_MONOTONIC on Linux: the clock of System.nanoTime, shared by every process of a run.
+    return time.monotonic_ns()
+
+
+class Backoff:
+    """Sleeps a little longer each idle round, up to 1 ms: cheap on a loaded 2-core machine, and
+    short enough that a waiting call notices a change (or stdin EOF) quickly."""
+
+    def __init__(self):
+        self.delay = 0.00005
+
+    def idle(self):
+        if ABANDON.is_set():
+            raise Abandoned()
+        time.sleep(self.delay)
+        self.delay = min(self.delay * 2, 0.001)
+
+    def reset(self):
+        self.delay = 0.00005
+
+
+# ---- CRC-32C (Castagnoli), not in Python's zlib -----------------------------------------------
+
+def _crc_table():
+    table = []
+    for n in range(256):
+        c = n
+        for _ in range(8):
+            c = (c >> 1) ^ 0x82F63B78 if c & 1 else c >> 1   # reflected polynomial
+        table.append(c)
+    return table
+
+
+CRC_TABLE = _crc_table()
+
+
+def crc32c(data, crc=0):
+    """CRC-32C of `data`, continuing from `crc` (the value of the bytes before), as in iSCSI/ext4."""
+    table = CRC_TABLE
+    c = crc ^ 0xFFFFFFFF
+    for b in data:
+        c = table[(c ^ b) & 0xFF] ^ (c >> 8)
+    return c ^ 0xFFFFFFFF
+
+
+# ---- output: one JSON object a line, whole lines only --------------------------------------
+
+_out_lock = threading.Lock()
+
+
+def emit(obj):
+    """Writes one protocol line with its newline in one write, then flushes. After stdin EOF
+    nothing more is written (a call still running is abandoned without a reply)."""
+    line = (json.dumps(obj, separators=(",", ":"), ensure_ascii=False) + "\n").encode("utf-8")
+    with _out_lock:
+        if ABANDON.is_set() and obj.get("type") != "hello":
+            return
+        try:
+            sys.stdout.buffer.write(line)
+            sys.stdout.buffer.flush()
+        except (BrokenPipeError, ValueError):
+            ABANDON.set()   # nobody reads us any more
+
+
+def event(name, channel, **fields):
+    emit({"type": "event", "event": name, "channel": channel, **fields})
+
+
+def reply(rid, ok=True, **fields):
+    emit({"type": "reply", "id": rid, "ok": ok, **fields})
+
+
+def log(*parts):
+    print("ipcspec-python:", *parts, file=sys.stderr, flush=True)
+
+
+# ---- request fields: typed access that answers `invalid`, naming the field ---------------
+
+class RequestError(Exception):
+    def __init__(self, error, message):
+        super().__init__(message)
+        self.error = error
+
+
+def invalid(message):
+    return RequestError("invalid", message)
+
+
+def describe(value):
+    if isinstance(value, str):
+        return 'the string "%s"' % (value[:40] + "..." if len(value) > 40 else value)
+    if isinstance(value, bool):
+        return "a boolean (%s)" % str(value).lower()
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "an array"
+    return "the number %r" % value
+
+
+def integral(value):
+    """The value as an int if it is an integral JSON number (64.0 counts as 64), else None."""
+    if isinstance(value, bool):          # bool is an int in Python, not in JSON
+        return None
+    if isinstance(value, int):
+        return value if -(1 << 63) <= value < (1 << 63) else None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2.0 ** 63:
+        return int(value)
+    return None
+
+
+class Request:
+    def __init__(self, fields):
+        self.fields = fields
+        self.id = None
+        self.op = None
+
+    def has(self, name):
+        return self.fields.get(name) is not None   # null counts as absent
+
+    def string(self, name, default=None):
+        value = self.fields.get(name)
+        if value is None:
+            if default is None:
+                raise invalid("missing field %s (a string)" % name)
+            return default
+        if not isinstance(value, str):
+            raise invalid("field %s must be a string, not %s" % (name, describe(value)))
+        return value
+
+    def integer(self, name, lo, hi, default=None):
+        value = self.fields.get(name)
+        if value is None:
+            if default is None:
+                raise invalid("missing field %s (an integer)" % name)
+            return default
+        number = integral(value)
+        if number is None:
+            raise invalid("field %s must be an integer, not %s" % (name, describe(value)))
+        if not lo <= number <= hi:
+            raise invalid("field %s must be in [%d, %d], not %d" % (name, lo, hi, number))
+        return number
+
+    def timeout_ns(self):
+        """timeout_ms in ns, or None (wait as long as it takes) when absent."""
+        if not self.has("timeout_ms"):
+            return None
+        return self.integer("timeout_ms", 0, (1 << 63) - 1) * 1_000_000
+
+
+def parse_request(line):
+    """The request in a line, with its id set as soon as it is known; RequestError if refused."""
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise invalid("not JSON: at offset %d: not UTF-8" % e.start)
+    try:
+        value = json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as e:
+        offset = len(text[:e.pos].encode("utf-8"))
+        raise invalid("not JSON: at offset %d: %s" % (offset, e.msg))
+    except ValueError as e:
+        raise invalid("not JSON: %s" % e)
+    if not isinstance(value, dict):
+        raise invalid("a request must be a JSON object, not %s" % describe(value).replace("the ", "a ", 1))
+    request = Request(value)
+    if value.get("id") is None:
+        raise invalid("missing field id (an integer)")
+    request.id = integral(value["id"])
+    if request.id is None:
+        raise invalid("field id must be an integer, not %s" % describe(value["id"]))
+    request.op = request.string("op")
+    return request
+
+
+def _no_constant(name):
+    raise ValueError("%s is not a JSON value" % name)
+
+
+# ---- owner-only files and fcntl locks ------------------------------------------------------
+#
+# Every path is opened with O_NOFOLLOW, so a planted symbolic link makes the open fail (P1).
+# Receiver locks are POSIX record locks (fcntl F_SETLK via fcntl.lockf) on byte 0, the same kind
+# Java's FileChannel.tryLock takes, so Python and Java endpoints see each other's locks. Two POSIX
+# rules matter: a process never conflicts with its own locks, and closing ANY descriptor of a file
+# drops all the process's locks on it. So the locks this process holds are remembered in
+# HELD_HERE, and a probe never opens a file this process holds a lock on.
+
+HELD_HERE = set()
+_lock_mutex = threading.Lock()
+
+
+def open_file(path, flags, mode=0o600):
+    return os.open(path, flags | os.O_NOFOLLOW | os.O_CLOEXEC, mode)
+
+
+def owner_only_dir(path):
+    """Creates `path` 0700, or checks that what is there is a real directory and makes it 0700."""
+    try:
+        os.mkdir(path, 0o700)
+    except FileExistsError:
+        if os.path.islink(path) or not os.path.isdir(path):
+            raise OSError("refusing a non-directory (a symbolic link?) where a directory belongs: %s" % path)
+        os.chmod(path, 0o700)
+
+
+def write_all(fd, data):
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def read_all(fd, limit):
+    chunks, total = [], 0
+    while total < limit:
+        chunk = os.read(fd, limit - total)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def fsync_dir(path):
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class ExclusiveLock:
+    """An exclusive fcntl lock on byte 0 of a file, held until release() or process death."""
+
+    def __init__(self, path, fd):
+        self.path = path
+        self.fd = fd
+
+    @staticmethod
+    def try_acquire(path, retry_s=0.2):
+        """The lock, or None when another process holds it. Retries briefly, because a sender's
+        probe holds the shared lock for a few microseconds."""
+        deadline = time.monotonic() + retry_s
+        while True:
+            with _lock_mutex:
+                if path in HELD_HERE:
+                    return None
+                fd = open_file(path, os.O_RDWR | os.O_CREAT)
+                try:
+                    fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 0, os.SEEK_SET)
+                    HELD_HERE.add(path)
+                    return ExclusiveLock(path, fd)
+                except OSError as e:
+                    os.close(fd)
+                    if e.errno not in (errno.EACCES, errno.EAGAIN):
+                        raise
+            if time.monotonic() > deadline:
+                return None
+            time.sleep(0.002)
+
+    def release(self):
+        with _lock_mutex:
+            if self.fd is not None:
+                os.close(self.fd)           # closing drops the lock
+                self.fd = None
+                HELD_HERE.discard(self.path)
+
+
+def lock_is_held(path):
+    """True while some process (this one included) holds the exclusive lock on byte 0 of `path`.
+    Probes with a shared lock: it can be taken only when nobody holds the exclusive one."""
+    with _lock_mutex:
+        if path in HELD_HERE:
+            return True
+        try:
+            fd = open_file(path, os.O_RDONLY)
+        except FileNotFoundError:
+            return False
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB, 1, 0, os.SEEK_SET)
+        except OSError as e:
+            if e.errno in (errno.EACCES, errno.EAGAIN):
+                return True
+            raise
+        finally:
+            os.close(fd)                    # also releases the probe's shared lock
+        return False
+
+
+# ---- the file transport: names ----------------------------------------------------------
+
+def message_name(micros, sender_key, counter):
+    # TTTTTTTTTTTTTTTTTTT.IIIIIIIIII-NNNNNNNNNNNNNNNN.CCCCCCCCCCCCCCCCCCC: fixed widths, so that
+    # byte-wise order of names is collection order.
+    return "%019d.%s.%019d" % (micros, sender_key, counter)
+
+
+def key_of(name):
+    """The sender key of a name (bytes): between the first and the last dot."""
+    first, last = name.find(b"."), name.rfind(b".")
+    return name[first + 1:last] if 0 <= first < last else name
+
+
+def collectable(queue_dir):
+    """The names of new/ the receiver may take now, sorted. A listing that runs while files are
+    renamed in is not a snapshot (ext4 can show a sender's later file and miss its earlier one),
+    so list twice and take from the second, per sender, the files up to the last one the first
+    showed: every earlier file of that sender was complete before the second listing began."""
+    first = os.listdir(queue_dir)
+    if not first:
+        return []
+    last_seen = {}
+    for name in first:
+        key = key_of(name)
+        if name > last_seen.get(key, b""):
+            last_seen[key] = name
+    names = set(first)
+    for name in os.listdir(queue_dir):
+        last = last_seen.get(key_of(name))
+        if last is not None and name <= last:
+            names.add(name)
+    return sorted(names)
+
+
+def encode_message(sender_id, payload):
+    head = MESSAGE_HEADER.pack(MESSAGE_MAGIC, FORMAT_VERSION, sender_id, len(payload))
+    crc = crc32c(payload, crc32c(head))
+    return head + struct.pack(">I", crc) + payload
+
+
+def decode_message(data, max_bytes):
+    """The payload of an intact message file, or None."""
+    if len(data) < 20:
+        return None
+    magic, version, _sender, length = MESSAGE_HEADER.unpack_from(data)
+    (crc,) = struct.unpack_from(">I", data, 16)
+    if magic != MESSAGE_MAGIC or version != FORMAT_VERSION or length > max_bytes or len(data) != 20 + length:
+        return None
+    payload = data[20:]
+    return payload if crc32c(payload, crc32c(data[:16])) == crc else None
+
+
+def read_metadata(address):
+    """(capacity, max_message_bytes, incarnation, content_type) from `channel`, or None if absent."""
+    try:
+        fd = open_file(os.path.join(address, "channel"), os.O_RDONLY)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    try:
+        data = read_all(fd, CHANNEL_HEADER.size + MAX_CONTENT_TYPE_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) < CHANNEL_HEADER.size:
+        raise OSError("channel metadata too short: length=%d" % len(data))
+    magic, version, capacity, max_bytes, incarnation, ct_length = CHANNEL_HEADER.unpack_from(data)
+    if magic != CHANNEL_MAGIC:
+        raise OSError("not an ipcspec file channel: magic=%r" % magic)
+    if version != FORMAT_VERSION:
+        raise OSError("version not compatible: app=%d file=%d" % (FORMAT_VERSION, version))
+    if ct_length > MAX_CONTENT_TYPE_BYTES or len(data) != CHANNEL_HEADER.size + ct_length:
+        raise OSError("channel metadata length does not match: length=%d content_type_length=%d"
+                      % (len(data), ct_length))
+    if capacity < 1 or max_bytes < 1 or max_bytes > MAX_I32 or capacity > MAX_I32:
+        raise OSError("channel metadata out of range: capacity=%d max_message_bytes=%d" % (capacity, max_bytes))
+    return capacity, max_bytes, incarnation, data[CHANNEL_HEADER.size:].decode("utf-8", "replace")
+
+
+# ---- the file transport: the receiver ---------------------------------------------------
+
+class FileReceiver:
+    role = "receiver"
+
+    def __init__(self, address, mode, capacity, max_bytes, content_type):
+        self.address, self.mode, self.capacity = address, mode, capacity
+        self.max_bytes, self.content_type = max_bytes, content_type
+        self.queue_dir = os.path.join(address, "new").encode()
+        self.cur_dir = os.path.join(address, "cur").encode()
+        self.bad_dir = os.path.join(address, "bad").encode()
+        self.listing = deque()
+        self.ownership = self.live = None
+
+    @staticmethod
+    def open(address, mode, capacity, max_bytes, content_type):
+        """(status, receiver or message), following file.md "Opening a receiver, in order"."""
+        r = FileReceiver(address, mode, capacity, max_bytes, content_type)
+        try:
+            if os.path.islink(address):
+                raise OSError("refusing a symbolic link at a channel path: %s" % address)
+            owner_only_dir(address)
+            r.ownership = ExclusiveLock.try_acquire(os.path.join(address, "lock"))
+            if r.ownership is None:
+                return "busy", "a live receiver owns the channel: address=%s" % address
+            for sub in ("tmp", "new", "cur", "bad"):
+                owner_only_dir(os.path.join(address, sub))
+            incarnation = 0
+            while incarnation == 0:
+                incarnation = secrets.randbits(64)
+            live_name = "live.%016x" % incarnation
+            r.live = ExclusiveLock.try_acquire(os.path.join(address, live_name), retry_s=0)
+            if r.live is None:
+                raise OSError("could not lock a fresh liveness file: %s" % live_name)
+            r._take_over(live_name)
+            r._publish(incarnation)
+            return "ok", r
+        except OSError as e:
+            r.close()
+            return "io", "cannot open file channel: address=%s cause=%s" % (address, e)
+
+    def _take_over(self, live_name):
+        # We hold `lock`, so every earlier receiver is dead or closed. Unfinished writes in tmp/ are
+        # deleted; a file in cur/ was being collected but never returned: back to new/, delivered
+        # again (first, as it sorts before the rest of its sender's files).
+        tmp = os.path.join(self.address, "tmp")
+        for name in os.listdir(tmp):
+            _unlink_quietly(os.path.join(tmp, name))
+        for name in os.listdir(self.cur_dir):
+            os.rename(os.path.join(self.cur_dir, name), os.path.join(self.queue_dir, name))
+        for name in os.listdir(self.address):
+            if name.startswith("live.") and name != live_name:
+                _unlink_quietly(os.path.join(self.address, name))
+
+    def _publish(self, incarnation):
+        # Written aside, fsynced, renamed over `channel`: from this instant senders can attach.
+        ct = self.content_type.encode("utf-8")
+        data = CHANNEL_HEADER.pack(CHANNEL_MAGIC, FORMAT_VERSION, self.capacity, self.max_bytes,
+                                   incarnation, len(ct)) + ct
+        tmp = os.path.join(self.address, "tmp", "channel.%016x" % incarnation)
+        fd = open_file(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+        try:
+            write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.rename(tmp, os.path.join(self.address, "channel"))
+        fsync_dir(self.address)
+
+    def receive(self, timeout_ns):
+        """("message", payload) | ("empty"|"timeout"|"closed", None)."""
+        if self.ownership is None:
+            return "closed", None
+        deadline = None if timeout_ns is None else now_ns() + timeout_ns
+        backoff = Backoff()
+        while True:
+            payload = self._collect_next()
+            if payload is not None:
+                return "message", payload
+            if self.mode == "async":
+                return "empty", None
+            if deadline is not None and now_ns() >= deadline:
+                return "timeout", None
+            backoff.idle()
+
+    def _collect_next(self):
+        while True:
+            if not self.listing:
+                self.listing.extend(collectable(self.queue_dir))
+                if not self.listing:
+                    return None
+            name = self.listing.popleft()
+            cur = os.path.join(self.cur_dir, name)
+            try:
+                # The commit point of collection: the sender's sync send sees new/NAME gone.
+                os.rename(os.path.join(self.queue_dir, name), cur)
+            except FileNotFoundError:
+                continue
+            payload = self._read_intact(cur)
+            if payload is not None:
+                os.unlink(cur)
+                return payload
+            os.replace(cur, os.path.join(self.bad_dir, name))   # kept for diagnosis, never delivered
+
+    def _read_intact(self, path):
+        try:
+            fd = open_file(path, os.O_RDONLY)
+        except OSError as e:
+            if e.errno in (errno.ELOOP, errno.EISDIR):
+                return None
+            raise
+        try:
+            size = os.fstat(fd).st_size
+            if size > 20 + self.max_bytes:
+                return None
+            return decode_message(read_all(fd, size + 1), self.max_bytes)
+        finally:
+            os.close(fd)
+
+    def close(self):
+        # Liveness first (senders' next probe sees closed), then ownership. Messages stay in new/.
+        if self.live is not None:
+            self.live.release()
+            _unlink_quietly(self.live.path)
+            self.live = None
+        if self.ownership is not None:
+            self.ownership.release()
+            self.ownership = None
+
+
+def _unlink_quietly(path):
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+# ---- the file transport: the sender -------------------------------------------------------
+
+class FileSender:
+    role = "sender"
+
+    def __init__(self, address, mode, capacity, limit, sender_id, incarnation):
+        self.address, self.mode, self.capacity, self.limit = address, mode, capacity, limit
+        self.sender_id = sender_id
+        self.live_path = os.path.join(address, "live.%016x" % incarnation)
+        self.tmp_dir = os.path.join(address, "tmp")
+        self.queue_dir = os.path.join(address, "new")
+        self.key = "%010d-%016x" % (sender_id, secrets.randbits(64))   # one per sender open
+        self.uncollected = deque()   # names of our last files not known to be collected, oldest first
+        self.counter = 0
+        self.last_micros = 0
+        self.closed = False
+
+    @staticmethod
+    def open(address, mode, max_bytes, content_type, sender_id, timeout_ns):
+        """(status, sender or message), following file.md "Attaching a sender"."""
+        deadline = now_ns() + timeout_ns
+        backoff = Backoff()
+        try:
+            while True:
+                if os.path.islink(address):
+                    raise OSError("refusing a symbolic link at a channel path: %s" % address)
+                meta = read_metadata(address)
+                if meta is not None:
+                    capacity, channel_max, incarnation, channel_type = meta
+                    # A stale `channel` names a liveness lock nobody holds: keep waiting.
+                    if lock_is_held(os.path.join(address, "live.%016x" % incarnation)):
+                        if channel_type != content_type:
+                            return "format_mismatch", "content type differs: sender=%s channel=%s" % (
+                                content_type, channel_type)
+                        return "ok", FileSender(address, mode, capacity, min(max_bytes, channel_max),
+                                                sender_id, incarnation)
+                if now_ns() >= deadline:
+                    return "not_found", "no live receiver within %d ms: address=%s" % (
+                        timeout_ns // 1_000_000, address)
+                backoff.idle()
+        except OSError as e:
+            return "io", "cannot attach to file channel: address=%s cause=%s" % (address, e)
+
+    def send(self, payload, timeout_ns):
+        """A send status, following file.md "Sending, in order"."""
+        if self.closed:
+            return "closed"
+        if len(payload) > self.limit:
+            return "too_large"
+        deadline = None if timeout_ns is None else now_ns() + timeout_ns
+        if not self._receiver_alive():
+            return "closed"
+        if not self._has_room():
+            if self.mode == "async":
+                return "full"
+            status = self._await(self._has_room, deadline)
+            if status != "ok":
+                return status
+        name = self._write(payload, durable=self.mode == "sync")
+        if name is None:
+            if self._receiver_alive():
+                raise OSError("message file vanished before its rename")
+            return "closed"
+        self.uncollected.append(name)
+        if self.mode == "async":
+            return "ok"
+        queued = os.path.join(self.queue_dir, name)
+        status = self._await(lambda: not os.path.lexists(queued), deadline)
+        if status == "ok":
+            self.uncollected.clear()   # FIFO: everything we sent before is collected too
+        return status
+
+    def _has_room(self):
+        # Our uncollected files are the most recent ones we sent (the receiver takes each sender's
+        # files in order), so only the oldest of the last `capacity` needs checking.
+        if len(self.uncollected) < self.capacity:
+            return True
+        if os.path.lexists(os.path.join(self.queue_dir, self.uncollected[0])):
+            return False
+        self.uncollected.popleft()
+        return True
+
+    def _write(self, payload, durable):
+        """Writes tmp/NAME and renames it into new/ (publishing it, complete); the name, or None
+        when tmp/ lost it (a new receiver cleaned up)."""
+        self.last_micros = max(self.last_micros, time.time_ns() // 1000)   # never decreasing
+        name = message_name(self.last_micros, self.key, self.counter + 1)
+        tmp = os.path.join(self.tmp_dir, name)
+        try:
+            fd = open_file(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+        except FileNotFoundError:
+            return None
+        try:
+            write_all(fd, encode_message(self.sender_id, payload))
+            if durable:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.rename(tmp, os.path.join(self.queue_dir, name))
+        except FileNotFoundError:
+            return None
+        self.counter += 1
+        if durable:
+            fsync_dir(self.queue_dir)
+        return name
+
+    def _await(self, condition, deadline):
+        """ok once `condition` holds; timeout at the deadline; closed when the receiver is gone."""
+        backoff = Backoff()
+        next_probe = now_ns() + PROBE_INTERVAL_NS
+        while True:
+            if condition():
+                return "ok"
+            now = now_ns()
+            if deadline is not None and now >= deadline:
+                return "timeout"
+            if now >= next_probe:
+                if not self._receiver_alive():
+                    return "closed"
+                next_probe = now_ns() + PROBE_INTERVAL_NS
+            backoff.idle()
+
+    def _receiver_alive(self):
+        # Once the incarnation we attached to is gone, closed sticks: open again, even if a new
+        # receiver took the address.
+        if not self.closed and not lock_is_held(self.live_path):
+            self.closed = True
+        return not self.closed
+
+    def close(self):
+        self.closed = True
+
+
+# ---- generated payloads (PROTOCOL.md section 4) -----------------------------------------
+
+_RAMP = bytes(range(256))
+
+
+def filler(seq, size):
+    """Bytes 24..size: the byte at offset i is (seq * 7 + i) mod 256."""
+    n = size - 24
+    start = (seq * 7 + 24) % 256
+    return (_RAMP * ((start + n) // 256 + 1))[start:start + n]
+
+
+def generated_payload(seq, sender_id, sent_t, size):
+    return PAYLOAD_HEADER.pack(PAYLOAD_MAGIC, seq, sender_id, sent_t) + filler(seq, size)
+
+
+def describe_payload(payload, content_type):
+    """The message fields of recv_end and the reply."""
+    size = len(payload)
+    if payload[:4] == PAYLOAD_MAGIC:
+        if size < 24:
+            return {"seq": None, "sender_id": None, "size": size, "sent_t": None, "intact": False,
+                    "content_type": content_type}
+        _, seq, sender_id, sent_t = PAYLOAD_HEADER.unpack_from(payload)
+        return {"seq": seq, "sender_id": sender_id, "size": size, "sent_t": sent_t,
+                "intact": payload[24:] == filler(seq, size), "content_type": content_type}
+    return {"text": payload.decode("utf-8", "replace"), "size": size, "content_type": content_type}
+
+
+# ---- the ops ------------------------------------------------------------------------------
+
+class Session:
+    def __init__(self):
+        self.handles = {}   # handle name -> FileReceiver | FileSender
+
+    def handle(self, request, role):
+        name = request.string("channel", "main")
+        end = self.handles.get(name)
+        if end is None:
+            raise invalid('unknown channel "%s"; open: [%s]' % (name, ", ".join(self.handles)))
+        if end.role != role:
+            raise invalid('channel "%s" is a %s; %s needs a %s' % (name, end.role, request.op, role))
+        return name, end
+
+    def close_all(self):
+        for end in self.handles.values():
+            end.close()
+        self.handles.clear()
+
+    # -- open, close, clock, exit
+
+    def op_open(self, request):
+        channel = request.string("channel", "main")
+        role = request.string("role")
+        if role not in ("sender", "receiver"):
+            raise invalid('field role must be "sender" or "receiver", not "%s"' % role)
+        transport = request.string("transport")
+        address = request.string("address")
+        mode = request.string("mode")
+        if not os.path.isabs(address) or "\0" in address:
+            raise invalid('field address must be an absolute path, not "%s"' % address)
+        capacity = request.integer("capacity", 1, MAX_I32, DEFAULTS["capacity"])
+        # A sender's own limit can only lower the channel's; without one it takes the channel's.
+        max_bytes = request.integer("max_message_bytes", 1, MAX_I32,
+                                    MAX_I32 if role == "sender" else DEFAULTS["max_message_bytes"])
+        content_type = request.string("content_type", DEFAULTS["content_type"])
+        if len(content_type.encode("utf-8")) > MAX_CONTENT_TYPE_BYTES:
+            raise invalid("field content_type is longer than %d bytes" % MAX_CONTENT_TYPE_BYTES)
+        sender_id = request.integer("sender_id", 0, MAX_U32, DEFAULTS["sender_id"])
+        timeout_ms = request.integer("timeout_ms", 0, (1 << 63) - 1, DEFAULTS["timeout_ms"])
+        if transport not in TRANSPORTS:
+            raise RequestError("unsupported", 'transport "%s" is not offered; offered: [%s]'
+                               % (transport, ", ".join(TRANSPORTS)))
+        if mode not in ("sync", "async"):
+            raise RequestError("unsupported", 'mode "%s" is not offered; offered: sync, async' % mode)
+
+        previous = self.handles.pop(channel, None)
+        if previous is not None:
+            previous.close()   # opening a handle again replaces it (a sender told closed opens again)
+        if role == "receiver":
+            status, result = FileReceiver.open(address, mode, capacity, max_bytes, content_type)
+        else:
+            status, result = FileSender.open(address, mode, max_bytes, content_type, sender_id,
+                                             timeout_ms * 1_000_000)
+        if status == "ok":
+            self.handles[channel] = result
+            reply(request.id, status="ok")
+        else:
+            reply(request.id, status=status, message=result)
+
+    def op_close(self, request):
+        name = request.string("channel", "main")
+        end = self.handles.pop(name, None)
+        if end is None:
+            raise invalid('unknown channel "%s"; open: [%s]' % (name, ", ".join(self.handles)))
+        end.close()
+        reply(request.id, status="ok")
+
+    def op_clock(self, request):
+        reply(request.id, t=now_ns())
+
+    def op_exit(self, request):
+        self.close_all()   # before the reply, so whoever reads it finds the channels free
+        reply(request.id)
+        return True
+
+    # -- send, send_many
+
+    def op_send(self, request):
+        seq = request.integer("seq", 0, MAX_SEQ)
+        if request.has("size") == request.has("text"):
+            raise invalid("give exactly one of size (a generated payload) and text")
+        timeout_ns = request.timeout_ns()
+        size = payload_size(request) if request.has("size") else None
+        text = None if size is not None else request.string("text").encode("utf-8")
+        if text is not None and text.startswith(PAYLOAD_MAGIC):
+            raise invalid("field text must not begin with IPC1, which marks a generated payload")
+        name, sender = self.handle(request, "sender")
+
+        begin = now_ns()   # send_begin's t is also the payload's sent_t
+        event("send_begin", name, t=begin, seq=seq)
+        message = None
+        if size is not None and size > sender.limit:
+            status = "too_large"   # answered without building a payload of, say, 2 GiB
+        else:
+            payload = text if text is not None else generated_payload(seq, sender.sender_id, begin, size)
+            try:
+                status = sender.send(payload, timeout_ns)
+            except Exception as e:
+                status, message = "error", "file send failed: %s" % e
+        extra = {} if message is None else {"message": message}
+        event("send_end", name, t=now_ns(), seq=seq, status=status, **extra)
+        reply(request.id, status=status, **extra)
+
+    def op_send_many(self, request):
+        first_seq = request.integer("first_seq", 0, MAX_SEQ)
+        count = request.integer("count", 0, MAX_SEQ + 1 - first_seq)
+        size = payload_size(request)
+        sample_every = request.integer("sample_every", 0, (1 << 63) - 1, 0)
+        timeout_ns = request.timeout_ns()
+        name, sender = self.handle(request, "sender")
+
+        sent = full_retries = 0
+        first_t = last_t = None
+        status, message = "ok", None
+        backoff = Backoff()
+        for i in range(1, count + 1):
+            seq = first_seq + i - 1
+            sampled = sample_every > 0 and i % sample_every == 0
+            begin = now_ns()   # sent_t is taken at the first attempt
+            if i == 1:
+                first_t = begin
+            if sampled:
+                event("send_begin", name, t=begin, seq=seq)
+            try:
+                if size > sender.limit:
+                    status = "too_large"
+                else:
+                    payload = generated_payload(seq, sender.sender_id, begin, size)
+                    status = sender.send(payload, timeout_ns)
+                    # full is retried and counted; an async sender with timeout_ms gives up after it.
+                    while status == "full" and not (timeout_ns is not None and now_ns() - begin >= timeout_ns):
+                        full_retries += 1
+                        backoff.idle()
+                        status = sender.send(payload, timeout_ns)
+                    backoff.reset()
+            except Exception as e:
+                status, message = "error", "file send failed: %s" % e
+            last_t = now_ns()
+            if sampled:
+                event("send_end", name, t=last_t, seq=seq, status=status,
+                      **({} if message is None else {"message": message}))
+            if status != "ok":
+                break
+            sent += 1
+            if ABANDON.is_set():
+                raise Abandoned()
+        fields = {"count": count, "sent": sent, "full_retries": full_retries, "first_t": first_t,
+                  "last_t": last_t, "status": status}
+        if message is not None:
+            fields["message"] = message
+        event("batch_end", name, **fields)
+        reply(request.id, **fields)
+
+    # -- receive, receive_many
+
+    def op_receive(self, request):
+        timeout_ns = request.timeout_ns()
+        name, receiver = self.handle(request, "receiver")
+        event("recv_begin", name, t=now_ns())
+        payload, message = None, None
+        try:
+            status, payload = receiver.receive(timeout_ns)
+        except Exception as e:
+            status, message = "error", "file receive failed: %s" % e
+        end = now_ns()
+        fields = {"status": status}
+        if message is not None:
+            fields["message"] = message
+        if status == "message":
+            fields.update(describe_payload(payload, receiver.content_type))
+        event("recv_end", name, t=end, **fields)
+        reply(request.id, **fields)
+
+    def op_receive_many(self, request):
+        count = request.integer("count", 0, (1 << 63) - 1)
+        sample_every = request.integer("sample_every", 0, (1 << 63) - 1, 0)
+        timeout_ns = request.timeout_ns()
+        name, receiver = self.handle(request, "receiver")
+        deadline = None if timeout_ns is None else now_ns() + timeout_ns
+        sync = receiver.mode == "sync"
+
+        received = empty_polls = not_intact = 0
+        first_t = last_t = None
+        status, message = "ok", None
+        latencies = []
+        per_sender = {}   # sender_id -> SenderStats
+        backoff = Backoff()
+        while received < count:
+            sampled = sample_every > 0 and (received + 1) % sample_every == 0
+            begin = now_ns()
+            if sampled and sync:
+                event("recv_begin", name, t=begin)
+            remaining = None if deadline is None else max(0, deadline - begin)
+            try:
+                result, payload = receiver.receive(remaining if sync else 0)
+            except Exception as e:
+                status, message = "error", "file receive failed: %s" % e
+                if sampled and sync:
+                    event("recv_end", name, t=now_ns(), status=status, message=message)
+                break
+            end = now_ns()
+            if result == "empty":
+                empty_polls += 1
+                if deadline is not None and end >= deadline:
+                    status = "timeout"
+                    break
+                backoff.idle()
+                continue
+            if result != "message":
+                status = result
+                if sampled and sync:
+                    event("recv_end", name, t=end, status=status)
+                break
+            backoff.reset()
+            received += 1
+            if received == 1:
+                first_t = end
+            last_t = end
+            fields = describe_payload(payload, receiver.content_type)
+            if fields.get("seq") is not None:
+                if not fields["intact"]:
+                    not_intact += 1
+                latencies.append(end - fields["sent_t"])
+                per_sender.setdefault(fields["sender_id"], SenderStats()).arrived(fields["seq"])
+            else:
+                not_intact += 1   # a text payload, or a torn header
+            if sampled:
+                if not sync:
+                    event("recv_begin", name, t=begin)
+                event("recv_end", name, t=end, status="message", **fields)
+            if ABANDON.is_set():
+                raise Abandoned()
+        fields = {"count": count, "received": received, "empty_polls": empty_polls,
+                  "first_t": first_t, "last_t": last_t, "status": status}
+        if message is not None:
+            fields["message"] = message
+        fields["not_intact"] = not_intact
+        fields["latency_ns"] = percentiles(latencies)
+        fields["per_sender"] = {str(sid): per_sender[sid].summary() for sid in sorted(per_sender)}
+        event("batch_end", name, **fields)
+        reply(request.id, **fields)
+
+
+def payload_size(request):
+    size = request.integer("size", -(1 << 63), (1 << 63) - 1)
+    if not 24 <= size <= MAX_I32:
+        raise invalid("field size must be in [24, %d] (a generated payload has a 24-byte header), not %d"
+                      % (MAX_I32, size))
+    return size
+
+
+def percentiles(samples):
+    """Nearest rank: the p-th percentile of N sorted samples has rank ceil(p/100 * N), 1-based;
+    computed in integers (per mille) so that no rounding moves a rank."""
+    if not samples:
+        return None
+    samples.sort()
+    n = len(samples)
+    result = {}
+    for key, permille in (("p50", 500), ("p90", 900), ("p99", 990), ("p999", 999)):
+        rank = max(1, (permille * n + 999) // 1000)
+        result[key] = samples[rank - 1]
+    result["max"] = samples[-1]
+    return result
+
+
+class SenderStats:
+    """What a receive_many saw from one sender: counts for diagnosis, the digest as evidence."""
+
+    def __init__(self):
+        self.received = self.out_of_order = self.duplicates = 0
+        self.first_seq = self.last_seq = None
+        self.max_seq = -1
+        self.seen = set()
+        self.crc = 0
+
+    def arrived(self, seq):
+        if self.received == 0:
+            self.first_seq = seq
+        elif seq < self.max_seq:
+            self.out_of_order += 1      # a repeat of an earlier, lower seq counts here too
+        if seq in self.seen:
+            self.duplicates += 1
+        self.seen.add(seq)
+        self.max_seq = max(self.max_seq, seq)
+        self.received += 1
+        self.last_seq = seq
+        self.crc = crc32c(seq.to_bytes(8, "big"), self.crc)
+
+    def summary(self):
+        return {"received": self.received, "first_seq": self.first_seq, "last_seq": self.last_seq,
+                "out_of_order": self.out_of_order, "duplicates": self.duplicates,
+                "digest": "%08x" % self.crc}
+
+
+# ---- the request loop and stdin ----------------------------------------------------------
+
+OPS = ["open", "send", "receive", "send_many", "receive_many", "close", "clock", "exit"]
+
+
+def handle_line(session, line):
+    """Answers one line; True when the endpoint is to exit."""
+    request = None
+    try:
+        request = parse_request(line)
+        if request.op not in OPS:
+            raise RequestError("unsupported", 'unknown op "%s"; known: %s' % (request.op, ", ".join(OPS)))
+        return bool(getattr(session, "op_" + request.op)(request))
+    except RequestError as e:
+        reply(request.id if request is not None else None, ok=False, error=e.error, message=str(e))
+    except Abandoned:
+        raise
+    except Exception as e:   # a bug or a broken end, not the request's fault: status error
+        log("request failed unexpectedly:", repr(e))
+        reply(request.id if request is not None else None, status="error", message=repr(e))
+    return False
+
+
+def request_loop(session, lines):
+    try:
+        while True:
+            line = lines.get()
+            if line is None or ABANDON.is_set():
+                break
+            if isinstance(line, int):
+                reply(None, ok=False, error="invalid",
+                      message="line of %d bytes is over the limit of %d bytes" % (line, MAX_LINE_BYTES))
+            elif handle_line(session, line):
+                sys.stdout.flush()
+                os._exit(0)
+    except Abandoned:
+        log("stdin EOF while a blocking call was running; abandoning it")
+    session.close_all()
+
+
+def read_stdin(lines):
+    """Puts each line (bytes, without its newline) on `lines`; the length (an int) of a line over
+    the limit, which is skipped without being held in memory; None at EOF."""
+    stdin = sys.stdin.buffer
+    while True:
+        line = stdin.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if line.endswith(b"\n"):
+            lines.put(line[:-1])
+        elif len(line) <= MAX_LINE_BYTES:
+            lines.put(line)   # an unterminated last line is still a line
+        else:
+            length = len(line)
+            while not line.endswith(b"\n"):
+                line = stdin.readline(65536)
+                if not line:
+                    break
+                length += len(line)
+            lines.put(length - (1 if line.endswith(b"\n") else 0))
+
+
+def main():
+    os.umask(0o077)   # belt and braces: everything a channel creates is owner-only (P1)
+    emit({"type": "hello", "protocol": 1, "implementation": IMPLEMENTATION, "version": VERSION,
+          "transports": TRANSPORTS, "clock": "monotonic"})
+    lines = queue.Queue()
+    session = Session()
+    worker = threading.Thread(target=request_loop, args=(session, lines), daemon=True)
+    worker.start()
+    try:
+        read_stdin(lines)   # stdin on this thread, so EOF is seen while the loop is blocked
+    except OSError as e:
+        log("stdin failed, treating it as EOF:", e)
+    # EOF: queued requests are dropped, a running call is abandoned without a reply.
+    ABANDON.set()
+    while True:
+        try:
+            lines.get_nowait()
+        except queue.Empty:
+            break
+    lines.put(None)
+    worker.join(timeout=1.2)   # the protocol allows 2 s; exiting releases whatever is left
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()
