@@ -28,9 +28,24 @@ Feature: The driver protocol itself
       | unknown transport    | {"id":7,"op":"open","role":"receiver","transport":"carrier-pigeon","address":"/tmp/x","mode":"sync"} | unsupported |
       | unknown mode         | {"id":7,"op":"open","role":"receiver","transport":"shm","address":"/tmp/x","mode":"sometimes"}    | unsupported |
 
-  Scenario: A generated payload under 24 bytes is refused as "invalid"
-    Given a shm channel
+  Scenario Outline: A generated payload under 24 bytes is refused as "invalid" (<transport>)
+    Given a <transport> channel
     And a receiver that receives asynchronously
     And a sender that sends asynchronously
     When the sender sends message 1 of 16 bytes
     Then the sender's request is refused as "invalid"
+
+    @shm
+    Examples: shm
+      | transport |
+      | shm       |
+
+    @file
+    Examples: file
+      | transport |
+      | file      |
+
+    @socket
+    Examples: socket
+      | transport |
+      | socket    |

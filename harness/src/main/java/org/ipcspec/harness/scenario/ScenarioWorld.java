@@ -89,7 +89,7 @@ public final class ScenarioWorld implements AutoCloseable {
 
     public Path directory() {
         if (directory == null) {
-            directory = ScenarioDirectory.create();
+            directory = ScenarioDirectory.create(channel == null ? null : channel.transport());
         }
         return directory.path();
     }

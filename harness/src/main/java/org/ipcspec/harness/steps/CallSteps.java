@@ -13,6 +13,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 import org.ipcspec.harness.history.History;
 import org.ipcspec.harness.scenario.Call;
@@ -116,12 +117,13 @@ public final class CallSteps {
         try {
             Awaitility.await(participant.displayName() + "'s " + call.what() + " stays blocked")
                     .during(bound).atMost(bound.plusSeconds(10)).pollInterval(Duration.ofMillis(10))
+                    .failFast("it returned", () -> call.reply().isDone())
                     .until(() -> !call.reply().isDone());
-        } catch (ConditionTimeoutException e) {
+        } catch (TerminalFailureException e) {
             ObjectNode reply = call.reply().getNow(null);
             throw violated(rule, participant.displayName() + "'s " + call.what() + " (" + participant.mode()
-                    + ") returned " + describe(reply) + " " + History.ms(System.nanoTime() - call.sentNanos())
-                    + " after it was asked, within the blocking bound of " + bound.toMillis() + " ms, while nothing it waits for had happened");
+                    + ") returned " + describe(reply) + " after " + History.ms(callDuration(participant, call))
+                    + ", within the blocking bound of " + bound.toMillis() + " ms, while nothing it waits for had happened");
         }
     }
 

@@ -62,7 +62,7 @@ class IpcspecCommandTest {
     void aRunPassesWritesItsReportsAndExitsZero() {
         Captured run = run("run", "--tags", "@protocol", "--reports", reports.toString());
         assertEquals(0, run.status, run.toString());
-        assertTrue(run.out.contains("12 passed, 0 failed, 0 unsupported, 0 broken"), run.toString());
+        assertTrue(run.out.contains("14 passed, 0 failed, 0 unsupported, 0 broken"), run.toString());
         assertTrue(Files.isRegularFile(reports.resolve("matrix.html")));
         assertTrue(Files.isRegularFile(reports.resolve("allure-results/categories.json")));
         assertTrue(Files.isRegularFile(reports.resolve("allure-results/environment.properties")));

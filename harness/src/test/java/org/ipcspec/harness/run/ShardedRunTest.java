@@ -20,7 +20,7 @@ class ShardedRunTest {
         Set<String> first = locations(ConformanceRun.run(protocol.withShard(new Shard(1, 2)), r -> { }));
         Set<String> second = locations(ConformanceRun.run(protocol.withShard(new Shard(2, 2)), r -> { }));
 
-        assertEquals(12, full.size(), "the protocol feature's scenarios: " + full);
+        assertEquals(14, full.size(), "the protocol feature's scenarios: " + full);
         assertTrue(!first.isEmpty() && !second.isEmpty(), "both shards should have work: " + first + " / " + second);
         Set<String> overlap = new HashSet<>(first);
         overlap.retainAll(second);
