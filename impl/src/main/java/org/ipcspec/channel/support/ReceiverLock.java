@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * any descriptor of a file drops all of the process's locks on it. So within one JVM the owners
  * are also kept in a set, probes never touch the file of an owner in the same JVM, and every
  * probe and acquisition of one lock file runs under the same monitor, closing its descriptor
- * before it leaves. Lock files are never deleted, so a path always means one inode.
+ * before it leaves. An ownership lock file is never deleted, so its path always means one inode
+ * (the file transport's per-incarnation liveness files are deleted, but only by their owner,
+ * after it released them, and a new incarnation never reuses a name).
  */
 public final class ReceiverLock implements AutoCloseable {
 
