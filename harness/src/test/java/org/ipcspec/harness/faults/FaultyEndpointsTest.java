@@ -91,6 +91,11 @@ class FaultyEndpointsTest {
     static void nothingLeftRunning() {
         ProfileLocator.use(null);
         assertEquals(0, ProcessReaper.liveCount(), "endpoint processes outlived their scenarios");
+        // Also as the OS sees it: no endpoint among this JVM's descendants (the reaper knows only what it registered).
+        List<String> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                .filter(line -> line.contains(FaultyEndpoint.class.getName()) || line.contains("ipcspec-endpoint.jar")).toList();
+        assertTrue(left.isEmpty(), "endpoint processes still running: " + left);
     }
 
     static Stream<Case> cases() {
