@@ -1,0 +1,58 @@
+package org.ipcspec.harness.faults;
+
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.ipcspec.endpoint.Endpoint;
+
+/**
+ * The reference endpoint with one deliberate fault: {@code java -cp <endpoint jar>:<test classes>
+ * org.ipcspec.harness.faults.FaultyEndpoint <fault>}. It runs the reference's whole protocol loop
+ * ({@link Endpoint#run}) over the real transports, with the channel ends of one fault's
+ * {@link FaultyOpener}, so that it is wrong in exactly one way. {@code none} is the control.
+ */
+public final class FaultyEndpoint {
+
+    /** Every fault by its name, in the order of the self-test. */
+    static final Map<String, Supplier<FaultyOpener>> FAULTS = new LinkedHashMap<>();
+
+    static {
+        for (Supplier<FaultyOpener> fault : java.util.List.<Supplier<FaultyOpener>>of(
+                FaultyOpener::none,
+                SyncSendReturnsEarly::opener,
+                AsyncSendBlocks::opener,
+                AsyncReceiveBlocks::opener,
+                SyncReceiveReturnsEmpty::opener,
+                Reorder::opener,
+                Drop::opener,
+                Duplicate::opener,
+                Corrupt::opener,
+                NeverFull::opener,
+                EarlyTimeout::opener,
+                IgnoresReceiverDeath::opener,
+                WorldReadable::opener,
+                TornRecord::opener,
+                AcceptsSecondReceiver::opener,
+                IgnoresFormat::opener,
+                TooLargeAccepted::opener)) {
+            FAULTS.put(fault.get().fault(), fault);
+        }
+    }
+
+    private FaultyEndpoint() {
+    }
+
+    public static void main(String[] args) {
+        Supplier<FaultyOpener> fault = args.length == 1 ? FAULTS.get(args[0]) : null;
+        if (fault == null) {
+            System.err.println("usage: FaultyEndpoint <fault>; faults: " + String.join(", ", FAULTS.keySet()));
+            System.exit(2);
+        }
+        int code = Endpoint.run(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out), fault.get());
+        System.exit(code);
+    }
+}

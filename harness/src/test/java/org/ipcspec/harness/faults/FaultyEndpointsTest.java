@@ -1,0 +1,185 @@
+package org.ipcspec.harness.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.ipcspec.harness.process.ProcessReaper;
+import org.ipcspec.harness.profile.Profile;
+import org.ipcspec.harness.run.ConformanceRun;
+import org.ipcspec.harness.run.Outcome;
+import org.ipcspec.harness.run.RunOptions;
+import org.ipcspec.harness.run.RunResult;
+import org.ipcspec.harness.run.ScenarioResult;
+import org.ipcspec.harness.scenario.ProfileLocator;
+
+/**
+ * The suite's self-test: a checker that cannot fail is a defect. Each fault is the reference
+ * endpoint wrong in one way ({@link FaultyEndpoint}); it runs against the few scenarios that should
+ * catch it, and at least one of them must fail naming the rule it breaks ("O1 violated: ...").
+ * The reference endpoint runs the same scenarios and must pass them all, so a fault's failure is
+ * the fault's, not the selection's.
+ */
+class FaultyEndpointsTest {
+
+    /**
+     * A fault, the scenarios that should catch it (a tag expression), and the rules they must name:
+     * each rule by at least one failed scenario.
+     */
+    record Case(String fault, List<String> rules, String tags) {
+        Case(String fault, String rules, String tags) {
+            this(fault, List.of(rules.split(" ")), tags);
+        }
+
+        @Override
+        public String toString() {
+            return fault + " -> " + String.join(", ", rules);
+        }
+    }
+
+    /*
+     * Narrow selections, on shm (whose scenarios are the quickest) unless the fault shows differently
+     * on another transport. A lost or extra message is looked for where the harness can see it as a
+     * rule broken: with an asynchronous receiver in single-message scenarios (a synchronous receive
+     * waiting for a message that never comes is reported BROKEN, no reply), and in a bulk run only
+     * where the count still adds up (a receive_many short of messages waits out its 3-minute bound).
+     */
+    static final List<Case> CASES = List.of(
+            new Case("sync-send-returns-early", "S1", "@blocking and @S1 and @shm and @sync-receive"),
+            new Case("async-send-blocks", "S2", "@blocking and @S2 and @shm and @sync-receive"),
+            new Case("async-receive-blocks", "R2", "@blocking and @R2 and @shm and @async-send"),
+            new Case("sync-receive-returns-empty", "R1", "@blocking and @R1 and @shm and @async-send"),
+            new Case("reorder", "O1", "@ordering and @shm and @async-send and @sync-receive"),
+            new Case("drop", "O2", "@blocking and @S2 and @shm and @async-receive"),
+            new Case("duplicate", "O2", "@ordering and @shm and @async-send and @sync-receive"),
+            new Case("corrupt", "O2", "@blocking and @S2 and @shm and @sync-receive"),
+            new Case("never-full", "S2", "@capacity and @S2 and @shm and @sync-receive"),
+            new Case("early-timeout", "T1", "@timeouts and @shm"),
+            new Case("ignores-receiver-death", "K1", "@crashes and @K1 and @sync-send and @shm"),
+            new Case("world-readable", "P1", "@permissions and (@shm or @file)"),
+            new Case("torn-record", "O2 K1", "(@blocking and @S2 and @shm and @sync-receive) or (@crashes and @K1 and @async-send and @shm)"),
+            new Case("accepts-second-receiver", "X1", "@ownership and @shm"),
+            new Case("ignores-format", "F1", "@formats and @shm and not @async-send"),
+            new Case("too-large-accepted", "F1", "@formats and @O2 and @shm"));
+
+    private static Profile reference;
+
+    @BeforeAll
+    static void loadReference() {
+        reference = Profile.load(Path.of("../features/reference.yaml").toAbsolutePath().normalize());
+        assertTrue(Files.isRegularFile(endpointJar()), "the endpoint jar is missing: " + endpointJar()
+                + " (build it first: mvn -q -B -pl impl -am install -DskipTests)");
+    }
+
+    @AfterAll
+    static void nothingLeftRunning() {
+        ProfileLocator.use(null);
+        assertEquals(0, ProcessReaper.liveCount(), "endpoint processes outlived their scenarios");
+        // Also as the OS sees it: no endpoint among this JVM's descendants (the reaper knows only what it registered).
+        List<String> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                .filter(line -> line.contains(FaultyEndpoint.class.getName()) || line.contains("ipcspec-endpoint.jar")).toList();
+        assertTrue(left.isEmpty(), "endpoint processes still running: " + left);
+    }
+
+    static Stream<Case> cases() {
+        return CASES.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void faultIsCaught(Case c) {
+        RunResult result = run(faulty(c.fault()), c.tags());
+        System.out.println("fault " + c + ": " + describe(result));
+        for (String rule : c.rules()) {
+            String wanted = rule + " violated";
+            boolean caught = result.scenarios().stream()
+                    .anyMatch(s -> s.outcome() == Outcome.FAILED && s.message().contains(wanted));
+            assertTrue(caught, "fault " + c.fault() + ": no scenario of '" + c.tags() + "' failed with \"" + wanted + "\"; "
+                    + describe(result));
+        }
+    }
+
+    /** The faulty endpoint without a fault passes too: what fails above is the fault, not the wrapping. */
+    @Test
+    void faultyEndpointWithoutFaultPasses() {
+        String tags = "@blocking and @shm";
+        RunResult result = run(faulty("none"), tags);
+        System.out.println("fault none: " + describe(result));
+        assertFalse(result.scenarios().isEmpty(), "nothing ran for " + tags);
+        assertTrue(result.scenarios().stream().allMatch(s -> s.outcome() == Outcome.PASSED), describe(result));
+    }
+
+    /** The control: the reference endpoint passes every selection above, and no selection is empty. */
+    @Test
+    void referencePassesTheSameScenarios() {
+        for (Case c : CASES) {
+            assertTrue(ConformanceRun.count(RunOptions.defaults().withTags(c.tags())) > 0,
+                    "the selection of " + c.fault() + " selects no scenario: " + c.tags());
+        }
+        String union = CASES.stream().map(c -> "(" + c.tags() + ")").distinct().collect(Collectors.joining(" or "));
+        RunResult result = run(reference, union);
+        System.out.println("reference: " + describe(result));
+        assertFalse(result.scenarios().isEmpty(), "nothing ran for " + union);
+        assertTrue(result.scenarios().stream().allMatch(s -> s.outcome() == Outcome.PASSED),
+                "the reference endpoint did not pass the self-test's scenarios; " + describe(result));
+    }
+
+    private static RunResult run(Profile profile, String tags) {
+        ProfileLocator.use(profile);
+        try {
+            return ConformanceRun.run(RunOptions.defaults().withTags(tags), r -> { });
+        } finally {
+            ProfileLocator.use(null);
+        }
+    }
+
+    /** The reference profile with the faulty endpoint's command; bounds, transports and defaults unchanged. */
+    static Profile faulty(String fault) {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                endpointJar() + File.pathSeparator + testClasses(), FaultyEndpoint.class.getName(), fault);
+        return new Profile(reference.file(), reference.name() + "+" + fault, command, reference.env(),
+                reference.transports(), reference.bounds(), reference.bulkCount(), reference.sampleEvery());
+    }
+
+    static Path endpointJar() {
+        return Path.of(System.getProperty("ipcspec.endpoint.jar", "../impl/target/ipcspec-endpoint.jar")).toAbsolutePath().normalize();
+    }
+
+    private static Path testClasses() {
+        try {
+            return Path.of(FaultyEndpoint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every scenario's outcome and the first line of its message, one a line. */
+    static String describe(RunResult result) {
+        Map<Outcome, Integer> counts = result.counts();
+        List<String> lines = new ArrayList<>();
+        lines.add(result.scenarios().size() + " scenarios in " + result.wallTime().toMillis() + " ms " + counts + ":");
+        for (ScenarioResult s : result.scenarios()) {
+            String first = s.message().lines().findFirst().orElse("");
+            lines.add("  " + s.outcome() + " " + s.duration().toMillis() + " ms  " + s.name() + " (" + s.location() + ")"
+                    + (first.isEmpty() ? "" : ": " + first));
+        }
+        return String.join("\n", lines);
+    }
+}
