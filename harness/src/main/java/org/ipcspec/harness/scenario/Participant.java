@@ -4,7 +4,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -22,6 +24,7 @@ public final class Participant {
     private final ObjectNode hello;
     private final Deque<Call> unjudged = new ArrayDeque<>();
     private final List<ObjectNode> judged = new ArrayList<>();
+    private final Set<String> delivered = new HashSet<>();
     private String mode;
     private int senderId = 1;
     private String acknowledgeMode = "sync";
@@ -87,6 +90,11 @@ public final class Participant {
     /** Replies already judged, oldest first. */
     public List<ObjectNode> judgedReplies() {
         return List.copyOf(judged);
+    }
+
+    /** Records a message this receiver was given; false if it was given the same one before (a duplicate). */
+    public boolean firstDelivery(long senderId, long seq) {
+        return delivered.add(senderId + "/" + seq);
     }
 
     /** A name for messages: "the sender", "sender 2". */

@@ -10,6 +10,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cucumber.java.en.Then;
@@ -144,17 +148,9 @@ public final class CallSteps {
         Participant participant = world.participant(name);
         Call call = participant.nextUnjudged().orElseThrow(() -> new IllegalStateException(participant.displayName() + " has no call under way"));
         Duration bound = world.crashBound().plus(world.nonBlockingBound());
-        try {
-            call.reply().get(bound.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw violated("K1", participant.displayName() + "'s " + call.what() + " (" + participant.mode()
-                    + ") was still blocked " + bound.toMillis() + " ms after the receiver was killed, beyond the crash bound of "
-                    + world.crashBound().toMillis() + " ms; expected \"" + status + "\"");
-        } catch (ExecutionException e) {
-            // the endpoint died: judged below, as a broken endpoint
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitOrViolated(call, bound, () -> violated("K1", participant.displayName() + "'s " + call.what() + " ("
+                + participant.mode() + ") was still blocked " + bound.toMillis() + " ms after the receiver was killed, beyond the crash bound of "
+                + world.crashBound().toMillis() + " ms; expected \"" + status + "\""));
         judge(name, status, world.replyBound());
     }
 
@@ -185,17 +181,17 @@ public final class CallSteps {
 
     @Then("{participant} returns message {int}")
     public void returnsMessage(String name, long seq) {
-        requireMessage(name, seq, resultOf(name));
+        requireMessage(name, seq, messageOf(name, "message " + seq));
     }
 
     @Then("{participant}'s acknowledgement is for message {int}")
     public void acknowledgementFor(String name, long seq) {
-        requireMessage(name, seq, resultOf(name));
+        requireMessage(name, seq, messageOf(name, "the acknowledgement of message " + seq));
     }
 
     @Then("{participant} returns the text {string} as {string}")
     public void returnsText(String name, String text, String contentType) {
-        ObjectNode reply = resultOf(name);
+        ObjectNode reply = messageOf(name, "the text \"" + text + "\"");
         require(reply.path("status").asText().equals("message"), "O2", name + " returned " + describe(reply) + ", expected a message");
         require(reply.path("text").asText("").equals(text), "O2", name + " returned the text " + reply.path("text") + ", expected \"" + text + "\"");
         require(reply.path("content_type").asText("").equals(contentType), "F1",
@@ -298,6 +294,32 @@ public final class CallSteps {
         return world.await(participant, call, bound);
     }
 
+    /**
+     * The reply of a receive expected to return a message. A synchronous receive may rightly wait
+     * while no message exists, so one that has not returned after the reply bound means the
+     * message never came (O2), not a hung endpoint; an endpoint that died is still broken.
+     */
+    private ObjectNode messageOf(String name, String expected) {
+        Participant participant = world.participant(name);
+        participant.nextUnjudged().ifPresent(call -> awaitOrViolated(call, world.replyBound(), () -> violated("O2",
+                participant.displayName() + "'s " + call.what() + " found no message within " + world.replyBound().toMillis()
+                        + " ms; expected " + expected)));
+        return resultOf(name);
+    }
+
+    /** Waits for a call's reply; if none comes within the bound, the given violation. A dead endpoint is left to the caller. */
+    private static void awaitOrViolated(Call call, Duration bound, Supplier<AssertionError> violation) {
+        try {
+            call.reply().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw violation.get();
+        } catch (ExecutionException e) {
+            // the endpoint died: judged by the caller as a broken endpoint
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The reply to judge: the oldest call not judged yet, else the last reply judged (after polling). */
     private ObjectNode resultOf(String name) {
         Participant participant = world.participant(name);
@@ -312,7 +334,10 @@ public final class CallSteps {
         String who = world.participant(name).displayName();
         require(reply.path("status").asText().equals("message"), world.participant(name).mode().equals("sync") ? "R1" : "O2",
                 who + " returned " + describe(reply) + ", expected message " + seq);
-        require(reply.path("seq").asLong(-1) == seq, "O1", who + " returned message " + reply.path("seq") + ", expected message " + seq);
+        long got = reply.path("seq").asLong(-1);
+        boolean again = !world.participant(name).firstDelivery(reply.path("sender_id").asLong(-1), got);
+        require(!again, "O2", who + " returned message " + got + " a second time (expected message " + seq + ")");
+        require(got == seq, "O1", who + " returned message " + got + ", expected message " + seq);
         require(reply.path("intact").asBoolean(false), "O2", who + " returned message " + seq + " torn or corrupted (intact=false)");
     }
 
