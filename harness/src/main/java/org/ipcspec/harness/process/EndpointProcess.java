@@ -267,8 +267,14 @@ public final class EndpointProcess implements AutoCloseable {
 
     private EndpointBrokenException broken(String why) {
         StringBuilder message = new StringBuilder("the " + participant + " endpoint (pid " + process.pid() + ") broke: " + why);
-        if (!process.isAlive()) {
+        if (awaitExit(Duration.ofMillis(200)).isPresent()) {
             message.append("; it exited with code ").append(process.exitValue());
+            // Its last words may still be in the pipe: stdout can close before stderr is drained.
+            try {
+                stderrReader.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         String err = stderr().strip();
         if (!err.isEmpty()) {
