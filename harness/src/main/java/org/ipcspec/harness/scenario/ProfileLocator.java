@@ -38,10 +38,26 @@ public final class ProfileLocator {
         chosen = profile;
     }
 
+    /**
+     * A relative profile path is taken from the working directory, or else from the checkout
+     * (Maven runs the suite in harness/, while people name paths from the top).
+     */
+    static Path resolve(Path named) {
+        if (named.isAbsolute() || Files.exists(named)) {
+            return named.toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(DEFAULT)) && Files.exists(dir.resolve(named))) {
+                return dir.resolve(named).normalize();
+            }
+        }
+        return named.toAbsolutePath().normalize();
+    }
+
     public static Path location() {
         String named = System.getProperty(PROPERTY, System.getenv(ENV));
         if (named != null && !named.isBlank()) {
-            return Path.of(named).toAbsolutePath().normalize();
+            return resolve(Path.of(named));
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(DEFAULT);

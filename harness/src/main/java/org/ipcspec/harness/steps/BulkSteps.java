@@ -135,6 +135,7 @@ public final class BulkSteps {
         JsonNode p99 = received.path("latency_ns").path("p99");
         Threshold threshold = world.bounds().threshold(transport, size).orElse(null);
         Figures.attach(transport, size, count, seconds, perSecond, received.path("latency_ns"), threshold);
+        Figures.attachLatencyChart(transport, size, received.path("latency_ns"), threshold);
         if (threshold == null) {
             return;
         }

@@ -1,10 +1,14 @@
 package org.ipcspec.harness.steps;
 
+import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.ipcspec.harness.profile.Threshold;
+import org.ipcspec.harness.report.LatencyChartSvg;
+import org.ipcspec.harness.report.LatencySeries;
+import org.ipcspec.harness.report.LatencyThreshold;
 
 /** The measured figures of a throughput run beside their thresholds, as a table in the report. */
 final class Figures {
@@ -25,5 +29,18 @@ final class Figures {
                     .append(',').append(bound).append('\n');
         }
         ReportEnricher.attach("figures vs thresholds", "text/csv", table.toString(), ".csv");
+    }
+
+    /** The latency percentiles as a chart, with the profile's p99 bound as a dashed line. */
+    static void attachLatencyChart(String transport, int size, JsonNode latency, Threshold threshold) {
+        if (!latency.path("p50").isNumber()) {
+            return;
+        }
+        LatencySeries series = new LatencySeries(transport + ", " + size + " B", latency.path("p50").asLong(),
+                latency.path("p90").asLong(), latency.path("p99").asLong(), latency.path("p999").asLong(), latency.path("max").asLong());
+        List<LatencyThreshold> bounds = threshold == null || threshold.maxP99Micros() == null ? List.of()
+                : List.of(new LatencyThreshold("", "p99", (long) (threshold.maxP99Micros() * 1000)));
+        ReportEnricher.attach("latency percentiles", "image/svg+xml",
+                LatencyChartSvg.render("Latency, send to collection (" + transport + ", " + size + " B)", List.of(series), bounds), ".svg");
     }
 }

@@ -1,0 +1,58 @@
+package org.ipcspec.harness.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.ipcspec.harness.check.Checkers;
+import org.ipcspec.harness.check.ScenarioFacts;
+import org.ipcspec.harness.check.Verdict;
+import org.ipcspec.harness.history.History;
+import org.ipcspec.harness.history.HistoryDsl;
+import org.ipcspec.harness.profile.Bounds;
+
+/** From a recorded history to the picture: calls as bars, the collected message as an arrow, a broken rule in red. */
+class HistoryTimelineTest {
+
+    @Test
+    void anEarlySynchronousSendIsDrawnWithItsArrowAndTheViolationInRed() {
+        History history = new HistoryDsl()
+                .open("receiver", "receiver", "sync").open("sender", "sender", "sync")
+                .send("sender", 3, 10, 12.1, "ok")
+                .receive("receiver", 305.4, 306.0, "message", "seq", 3L)
+                .kill("receiver", 400)
+                .build();
+        List<Verdict> verdicts = Checkers.check(List.of("S1"), history, ScenarioFacts.NONE, Bounds.of(250, 300, 5000));
+        assertTrue(verdicts.get(0).failed(), verdicts.toString());
+
+        Timeline timeline = HistoryTimeline.of("early send", history, verdicts);
+        assertEquals(List.of("receiver", "sender"), timeline.lanes().stream().sorted().toList());
+        assertEquals(2, timeline.calls().size(), timeline.calls().toString());
+        assertEquals(1, timeline.messages().size());
+        assertEquals(3, timeline.messages().get(0).seq());
+        assertEquals("killed", timeline.marks().get(0).label());
+        assertEquals("S1", timeline.violations().get(0).rule());
+        assertTrue(timeline.violations().get(0).callId().isPresent(), "the violation sits on the send of seq 3");
+
+        String svg = TimelineSvg.render(timeline);
+        assertTrue(svg.contains("S1"), svg);
+        assertTrue(svg.contains("send #3"), svg);
+        assertTrue(svg.contains("recv #3"), svg);
+    }
+
+    @Test
+    void aPassingHistoryHasNoViolations() {
+        History history = new HistoryDsl()
+                .open("receiver", "receiver", "sync").open("sender", "sender", "sync")
+                .send("sender", 1, 10, 320.0, "ok")
+                .receive("receiver", 300, 319.0, "message", "seq", 1L)
+                .build();
+        List<Verdict> verdicts = Checkers.check(List.of("S1"), history, ScenarioFacts.NONE, Bounds.of(250, 300, 5000));
+        Timeline timeline = HistoryTimeline.of("fine", history, verdicts);
+        assertTrue(timeline.violations().isEmpty());
+        assertEquals(1, timeline.messages().size());
+    }
+}
