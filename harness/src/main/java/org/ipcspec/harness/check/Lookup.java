@@ -8,12 +8,10 @@ import org.ipcspec.harness.history.MessageKey;
 import org.ipcspec.harness.history.ReceiveCall;
 import org.ipcspec.harness.history.SendCall;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32C;
 
 /**
  * Shared questions checkers ask of a history. Calls are grouped by the address of their channel end,
@@ -167,14 +165,7 @@ final class Lookup {
 
     /** CRC-32C of seq values as unsigned 64-bit big-endian integers, as 8 lowercase hex digits. */
     static String digest(List<Long> seqs) {
-        CRC32C crc = new CRC32C();
-        ByteBuffer buf = ByteBuffer.allocate(8);
-        for (long s : seqs) {
-            buf.clear();
-            buf.putLong(s);
-            crc.update(buf.array(), 0, 8);
-        }
-        return String.format("%08x", crc.getValue());
+        return SeqDigest.of(seqs);
     }
 
     /** "seq 1..1000" or "seq 4" or "no messages", for reasons. */

@@ -2,18 +2,19 @@ package org.ipcspec.harness.steps;
 
 import static org.ipcspec.harness.steps.Violations.require;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.zip.CRC32C;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 
+import org.ipcspec.harness.check.Checkers;
+import org.ipcspec.harness.check.ScenarioFacts;
+import org.ipcspec.harness.check.SeqDigest;
+import org.ipcspec.harness.check.Verdict;
 import org.ipcspec.harness.profile.Threshold;
 import org.ipcspec.harness.scenario.Call;
 import org.ipcspec.harness.scenario.Participant;
@@ -124,32 +125,17 @@ public final class BulkSteps {
         require(collected >= 1, "K1", "nothing was collected");
     }
 
+    /** Judged by the THROUGHPUT and LATENCY checkers from the history; the step shows their figures at once. */
     @Then("the throughput and latency of {int}-byte messages meet the profile")
     public void throughputMeetsProfile(int size) {
         String transport = world.channel().transport();
-        ObjectNode sent = lastBatch(world.participant("sender"));
-        ObjectNode received = lastBatch(world.participant("receiver"));
-        long count = received.path("received").asLong();
-        double seconds = (received.path("last_t").asLong() - sent.path("first_t").asLong()) / 1e9;
-        double perSecond = count / Math.max(seconds, 1e-9);
-        JsonNode p99 = received.path("latency_ns").path("p99");
+        ScenarioFacts facts = ScenarioFacts.builder().transport(transport).messageSize(size).build();
+        List<Verdict> verdicts = Checkers.check(List.of("THROUGHPUT", "LATENCY"), world.history(), facts, world.bounds());
+        JsonNode latency = lastBatch(world.participant("receiver")).path("latency_ns");
         Threshold threshold = world.bounds().threshold(transport, size).orElse(null);
-        Figures.attach(transport, size, count, seconds, perSecond, received.path("latency_ns"), threshold);
-        Figures.attachLatencyChart(transport, size, received.path("latency_ns"), threshold);
-        if (threshold == null) {
-            return;
-        }
-        if (threshold.minMessagesPerSecond() != null) {
-            require(perSecond >= threshold.minMessagesPerSecond(), "THROUGHPUT", String.format(Locale.ROOT,
-                    "%s, %d-byte messages: %.0f messages/s, below the profile's %.0f", transport, size, perSecond,
-                    threshold.minMessagesPerSecond()));
-        }
-        if (threshold.maxP99Micros() != null && p99.isNumber()) {
-            double p99Micros = p99.asDouble() / 1000;
-            require(p99Micros <= threshold.maxP99Micros(), "LATENCY", String.format(Locale.ROOT,
-                    "%s, %d-byte messages: p99 latency %.1f us, above the profile's %.1f us", transport, size, p99Micros,
-                    threshold.maxP99Micros()));
-        }
+        Figures.attach(transport, size, verdicts, latency);
+        Figures.attachLatencyChart(transport, size, latency, threshold);
+        verdicts.forEach(Violations::require);
     }
 
     private List<Participant> senders() {
@@ -183,7 +169,7 @@ public final class BulkSteps {
     private void requireSenderDigest(ObjectNode received, int senderId, long count) {
         JsonNode stats = received.path("per_sender").path(Integer.toUnsignedString(senderId));
         require(!stats.isMissingNode(), "O2", "nothing arrived from sender " + senderId + ": per_sender=" + received.path("per_sender"));
-        String expected = digestOfRange(1, count);
+        String expected = SeqDigest.ofRange(1, count);
         if (!stats.path("digest").asText().equals(expected)) {
             String rule = stats.path("out_of_order").asLong() > 0 ? "O1" : "O2";
             throw Violations.violated(rule, "sender " + senderId + "'s messages 1.." + count + " arrived with digest "
@@ -196,20 +182,5 @@ public final class BulkSteps {
     private ObjectNode lastBatch(Participant participant) {
         List<ObjectNode> replies = participant.judgedReplies();
         return replies.get(replies.size() - 1);
-    }
-
-    /** PROTOCOL.md: CRC-32C of the seq values as unsigned 64-bit big-endian, in order, 8 lowercase hex digits. */
-    static String digestOfRange(long first, long last) {
-        CRC32C crc = new CRC32C();
-        ByteBuffer buffer = ByteBuffer.allocate(8 * 4096);
-        for (long seq = first; seq <= last; seq++) {
-            buffer.putLong(seq);
-            if (!buffer.hasRemaining()) {
-                crc.update(buffer.flip());
-                buffer.clear();
-            }
-        }
-        crc.update(buffer.flip());
-        return String.format("%08x", crc.getValue());
     }
 }

@@ -5,28 +5,32 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.ipcspec.harness.check.Figure;
+import org.ipcspec.harness.check.Verdict;
 import org.ipcspec.harness.profile.Threshold;
 import org.ipcspec.harness.report.LatencyChartSvg;
 import org.ipcspec.harness.report.LatencySeries;
 import org.ipcspec.harness.report.LatencyThreshold;
 
-/** The measured figures of a throughput run beside their thresholds, as a table in the report. */
+/** The figures of a throughput run, as the checkers measured them, beside their thresholds: a table and a chart in the report. */
 final class Figures {
 
     private Figures() {
     }
 
-    static void attach(String transport, int size, long count, double seconds, double perSecond, JsonNode latency, Threshold threshold) {
-        StringBuilder table = new StringBuilder("figure,measured,threshold\n");
-        table.append(String.format(Locale.ROOT, "transport,%s,\nmessage bytes,%d,\nmessages,%d,\nseconds,%.3f,\n", transport, size, count, seconds));
-        table.append(String.format(Locale.ROOT, "messages/s,%.0f,%s\n", perSecond,
-                threshold == null || threshold.minMessagesPerSecond() == null ? "" : ">= " + threshold.minMessagesPerSecond().longValue()));
-        table.append(String.format(Locale.ROOT, "MB/s,%.1f,\n", perSecond * size / 1e6));
+    static void attach(String transport, int size, List<Verdict> verdicts, JsonNode latency) {
+        StringBuilder table = new StringBuilder("figure,measured,unit,threshold,met\n");
+        table.append("transport,").append(transport).append(",,,\n").append("message bytes,").append(size).append(",,,\n");
+        for (Verdict verdict : verdicts) {
+            for (Figure figure : verdict.figures()) {
+                table.append(String.format(Locale.ROOT, "%s,%.1f,%s,%s %s,%s%n", figure.name(), figure.value(), figure.unit(),
+                        figure.relation(), figure.threshold(), figure.ok() ? "yes" : "NO"));
+            }
+        }
         for (String p : new String[] {"p50", "p90", "p99", "p999", "max"}) {
             JsonNode v = latency.path(p);
-            String bound = p.equals("p99") && threshold != null && threshold.maxP99Micros() != null ? "<= " + threshold.maxP99Micros() + " us" : "";
-            table.append("latency ").append(p).append(" (us),").append(v.isNumber() ? String.format(Locale.ROOT, "%.1f", v.asDouble() / 1000) : "-")
-                    .append(',').append(bound).append('\n');
+            table.append("latency ").append(p).append(',')
+                    .append(v.isNumber() ? String.format(Locale.ROOT, "%.1f", v.asDouble() / 1000) : "-").append(",us,,\n");
         }
         ReportEnricher.attach("figures vs thresholds", "text/csv", table.toString(), ".csv");
     }

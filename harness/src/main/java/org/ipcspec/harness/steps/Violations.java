@@ -3,6 +3,8 @@ package org.ipcspec.harness.steps;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.ipcspec.harness.check.Verdict;
+
 /**
  * A step that finds the implementation breaking a rule says so in one shape, "RULE violated: what
  * happened", as an {@link AssertionError}: reports count it as a conformance failure (not a broken
@@ -25,6 +27,14 @@ final class Violations {
         ASSERTED.get().add(rule);
         if (!holds) {
             throw violated(rule, what);
+        }
+    }
+
+    /** A checker's verdict as a step's assertion: its reasons already read "RULE violated: ...". */
+    static void require(Verdict verdict) {
+        ASSERTED.get().add(verdict.rule());
+        if (verdict.failed()) {
+            throw new AssertionError(String.join("\n", verdict.reasons()));
         }
     }
 

@@ -72,8 +72,8 @@ class ProfileTest {
         assertEquals(file.toAbsolutePath().normalize().getParent().resolveSibling("impl/target/ipcspec-endpoint.jar")
                 .toString(), p.command().get(2));
         assertEquals(List.of("shm", "file", "socket"), p.transports());
-        assertEquals(200_000.0, p.bounds().threshold("shm", 64).orElseThrow().minMessagesPerSecond());
-        assertEquals(50_000.0, p.bounds().threshold("socket", 64).orElseThrow().minMessagesPerSecond());
+        assertEquals(80_000.0, p.bounds().threshold("shm", 64).orElseThrow().minMessagesPerSecond());
+        assertEquals(30_000.0, p.bounds().threshold("socket", 64).orElseThrow().minMessagesPerSecond());
         assertEquals(300.0, p.bounds().threshold("file", 64).orElseThrow().minMessagesPerSecond());
     }
 
