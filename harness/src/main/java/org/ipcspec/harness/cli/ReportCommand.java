@@ -42,23 +42,17 @@ final class ReportCommand implements Callable<Integer> {
             return 2;
         }
         Path allure = allureCommand();
-        // Keep the trend: Allure reads the previous report's history from the results.
-        Path history = to.resolve("history");
-        if (Files.isDirectory(history)) {
-            copyTree(history, from.resolve("history"));
-        }
-        Process process = new ProcessBuilder(allure.toString(), "generate", from.toString(), "-o", to.toString(), "--clean")
-                .redirectErrorStream(true).start();
+        // One self-contained index.html: it opens from disk, with no web server.
+        Process process = new ProcessBuilder(allure.toString(), "generate", from.toString(), "-o", to.toString(), "--clean",
+                "--single-file").redirectErrorStream(true).start();
         String log = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
             System.err.println("ipcspec: allure generate failed:\n" + log);
             return 2;
         }
         Path matrix = ReportMatrix.write(to);
-        System.out.println("Report: " + to.resolve("index.html"));
+        System.out.println("Report: " + to.resolve("index.html") + "  (open it in a browser)");
         System.out.println("Matrix: " + matrix + "  (each cell links to its scenarios in the report)");
-        System.out.println("To view: python3 -m http.server -d " + to.getParent() + " 8000, then open http://localhost:8000/"
-                + to.getFileName() + "/ (Allure pages need HTTP, not file://)");
         return 0;
     }
 
@@ -107,16 +101,4 @@ final class ReportCommand implements Callable<Integer> {
     private static void copy(InputStream in, Path target) throws IOException {
         Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (var files = Files.list(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(file)) {
-                    Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
 }

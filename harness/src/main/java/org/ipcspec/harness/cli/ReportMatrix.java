@@ -1,11 +1,14 @@
 package org.ipcspec.harness.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,11 +20,16 @@ import org.ipcspec.harness.report.ScenarioResult;
 /**
  * The conformance matrix of a generated Allure report, each cell linking to its scenarios' pages
  * in the report. Made from the report rather than from a run, so that the shards of a CI run,
- * merged into one report, get one matrix.
+ * merged into one report, get one matrix; and from the report's own data, because the ids its
+ * pages are addressed by ({@code #testresult/<uid>}) are made when it is generated.
+ *
+ * <p>The report is Allure's single-file kind, so that it opens from disk in any browser; its data
+ * files are embedded in {@code index.html} as {@code d('data/test-cases/<uid>.json','<base64>')}.
  */
 final class ReportMatrix {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TEST_CASE = Pattern.compile("d\\('data/test-cases/([0-9a-f]+)\\.json','([A-Za-z0-9+/=]*)'\\)");
 
     private ReportMatrix() {
     }
@@ -30,31 +38,35 @@ final class ReportMatrix {
     static Path write(Path report) throws IOException {
         List<ScenarioResult> rows = new ArrayList<>();
         String implementation = "";
-        try (Stream<Path> cases = Files.list(report.resolve("data/test-cases"))) {
-            for (Path file : cases.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                JsonNode test = JSON.readTree(file.toFile());
-                List<String> rules = new ArrayList<>();
-                String transport = ScenarioResult.NOT_APPLICABLE;
-                String combination = null;
-                for (JsonNode label : test.path("labels")) {
-                    String value = label.path("value").asText();
-                    switch (label.path("name").asText()) {
-                        case "rule" -> rules.add(value);
-                        case "transport" -> transport = value;
-                        case "combination" -> combination = value;
-                        case "implementation" -> implementation = value;
-                        default -> {
-                        }
-                    }
-                }
-                rows.add(new ScenarioResult(test.path("name").asText(), rules, transport, combination,
-                        outcome(test.path("status").asText()),
-                        report.getFileName() + "/index.html#testresult/" + test.path("uid").asText()));
-            }
+        Matcher cases = TEST_CASE.matcher(Files.readString(report.resolve("index.html"), StandardCharsets.UTF_8));
+        while (cases.find()) {
+            JsonNode test = JSON.readTree(Base64.getDecoder().decode(cases.group(2)));
+            rows.add(row(test, report.getFileName() + "/index.html#testresult/" + cases.group(1)));
+            implementation = label(test, "implementation", implementation);
         }
         Path matrix = report.toAbsolutePath().getParent().resolve("matrix.html");
         MatrixPage.write("ipcspec conformance: " + implementation, rows, matrix);
         return matrix;
+    }
+
+    static ScenarioResult row(JsonNode test, String link) {
+        List<String> rules = new ArrayList<>();
+        for (JsonNode label : test.path("labels")) {
+            if (label.path("name").asText().equals("rule")) {
+                rules.add(label.path("value").asText());
+            }
+        }
+        return new ScenarioResult(test.path("name").asText(), rules, label(test, "transport", ScenarioResult.NOT_APPLICABLE),
+                label(test, "combination", null), outcome(test.path("status").asText()), link);
+    }
+
+    private static String label(JsonNode test, String name, String absent) {
+        for (JsonNode label : test.path("labels")) {
+            if (label.path("name").asText().equals(name)) {
+                return label.path("value").asText();
+            }
+        }
+        return absent;
     }
 
     /** Allure's statuses; an unsupported scenario is skipped there. */

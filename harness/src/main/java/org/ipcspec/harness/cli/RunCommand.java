@@ -56,7 +56,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "3", description = "Scenarios at once (default: ${DEFAULT-VALUE}).")
     int parallel;
 
-    @Option(names = "--report", description = "Generate the HTML report afterwards (as `ipcspec report`).")
+    @Option(names = "--report", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Generate the HTML report afterwards, as `ipcspec report` (default); --no-report skips it.")
     boolean report;
 
     @Option(names = "--reports", paramLabel = "DIR", description = "Where results and pages go (default: reports/).")
@@ -153,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Conformance matrix: " + reports.resolve("matrix.html"));
-        out.println("Allure results:     " + reports.resolve("allure-results") + "  (HTML: ipcspec report)");
+        out.println("Allure results:     " + reports.resolve("allure-results"));
         out.println("JUnit XML:          " + reports.resolve("junit"));
     }
 

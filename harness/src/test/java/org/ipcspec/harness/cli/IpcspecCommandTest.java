@@ -59,9 +59,12 @@ class IpcspecCommandTest {
     }
 
     @Test
-    void aRunPassesWritesItsReportsAndExitsZero() {
+    void aRunPassesWritesItsReportsAndExitsZero() throws Exception {
         Captured run = run("run", "--tags", "@protocol", "--reports", reports.toString());
         assertEquals(0, run.status, run.toString());
+        // The HTML report is one file that opens from disk, and the matrix links into it.
+        assertTrue(Files.isRegularFile(reports.resolve("allure-report/index.html")), run.toString());
+        assertTrue(Files.readString(reports.resolve("matrix.html")).contains("allure-report/index.html#testresult/"));
         assertTrue(run.out.contains("14 passed, 0 failed, 0 unsupported, 0 broken"), run.toString());
         assertTrue(Files.isRegularFile(reports.resolve("matrix.html")));
         assertTrue(Files.isRegularFile(reports.resolve("allure-results/categories.json")));
@@ -73,7 +76,7 @@ class IpcspecCommandTest {
     @Test
     void transportsAnImplementationDoesNotOfferAreUnsupported() {
         Captured run = run("run", "--impl", "python3 ../docs/examples/python/endpoint.py", "--tags", "@blocking and @S2",
-                "--reports", reports.toString());
+                "--reports", reports.toString(), "--no-report");
         assertEquals(0, run.status, run.toString());
         assertTrue(run.out.contains("2 passed, 0 failed, 4 unsupported, 0 broken"), run.toString());
         assertTrue(run.out.contains("does not offer the shm transport"), run.toString());
