@@ -64,9 +64,13 @@ public final class HistoryTimeline {
                         batch.request().time(), batch.finish().time(), batch.status());
             }
         }
+        // Starts are drawn too: the axis then begins where the history does, so the "+12.1 ms" of a
+        // checker's reason reads straight off the picture.
         for (Entry entry : history.entries()) {
             if (entry.kind() == Entry.Kind.KILLED) {
                 timeline.mark(entry.participant(), entry.time(), "killed");
+            } else if (entry.kind() == Entry.Kind.STARTED) {
+                timeline.mark(entry.participant(), entry.time(), "started");
             }
         }
         for (Verdict verdict : verdicts) {
