@@ -2,8 +2,8 @@
 """A minimal ipcspec endpoint in Python 3.11, standard library only.
 
 It speaks the driver protocol (docs/protocol.md) on stdin/stdout and offers one transport, `file`,
-implemented byte for byte as docs/wire-formats/file.md describes, so that it interoperates with the
-Java reference implementation on the same spool directory.
+implemented byte for byte as the file section of docs/wire-formats.md describes, so that it
+interoperates with the Java reference implementation on the same spool directory.
 
 Run the conformance suite against it:
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Checks that the Python endpoint and the Java reference endpoint interoperate on one spool
-directory (the file transport, docs/wire-formats/file.md): each language sends to the other,
+directory (the file transport of docs/wire-formats.md): each language sends to the other,
 asynchronously and synchronously, in bulk, and each sees the other's receiver lock.
 
     mvn -q -B -pl impl package -DskipTests      # builds impl/target/ipcspec-endpoint.jar
