@@ -19,6 +19,10 @@ import java.util.stream.Stream;
 
 import javax.lang.model.SourceVersion;
 
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -41,9 +45,12 @@ public final class ConformanceRun {
     }
 
     public static RunResult run(RunOptions options, Consumer<ScenarioResult> onResult, TestExecutionListener... more) {
+        // Allure's lifecycle is a process-wide singleton, fixed at its first use: a run that names
+        // its own results folder installs a lifecycle writing there, and puts the old one back.
+        AllureLifecycle previousLifecycle = Allure.getLifecycle();
         if (options.allureResults() != null) {
             clean(options.allureResults());
-            System.setProperty("allure.results.directory", options.allureResults().toString());
+            Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(options.allureResults())));
         }
         ResultCollector collector = new ResultCollector(onResult);
         List<TestExecutionListener> listeners = new ArrayList<>(List.of(collector));
@@ -66,6 +73,7 @@ public final class ConformanceRun {
             throw new UncheckedIOException(e);
         } finally {
             thread.setContextClassLoader(previous);
+            Allure.setLifecycle(previousLifecycle);
         }
         return new RunResult(collector.results(), Duration.ofNanos(System.nanoTime() - began),
                 StartupStats.totalNanos() - startupBefore, StartupStats.starts() - startsBefore);
