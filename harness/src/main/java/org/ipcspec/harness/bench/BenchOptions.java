@@ -52,7 +52,7 @@ public record BenchOptions(List<String> command, Map<String, String> env, List<S
             "  --no-baselines       skip the plain-Java baselines",
             "  --no-startup         skip the start-up timing",
             "  --tmp DIR            parent of the run's private folder of channel addresses (default java.io.tmpdir;",
-            "                       /dev/shm puts shm and file channels on tmpfs)",
+            "                       /dev/shm puts file channels on tmpfs too; shm channels always go to /dev/shm)",
             "  -- COMMAND...        the endpoint command (default: java -jar <repo>/impl/target/ipcspec-endpoint.jar)");
 
     public BenchOptions {

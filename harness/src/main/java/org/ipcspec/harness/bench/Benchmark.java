@@ -22,6 +22,7 @@ import org.ipcspec.harness.bench.BenchResult.Rate;
 import org.ipcspec.harness.bench.BenchResult.RoundTrip;
 import org.ipcspec.harness.bench.BenchResult.StartupRow;
 import org.ipcspec.harness.bench.BenchResult.ThroughputRow;
+import org.ipcspec.harness.scenario.AddressRoots;
 
 /**
  * The benchmark: throughput, round-trip latency and start-up of an implementation's endpoints,
@@ -69,10 +70,12 @@ public final class Benchmark {
     /** Runs the benchmark; {@code progress} hears what is being measured as it starts. */
     public static BenchResult run(BenchOptions options, Consumer<String> progress) {
         Path directory = createPrivateDirectory(options.tempParent());
+        Path sharedMemory = createPrivateDirectory(AddressRoots.forTransport("shm", options.tempParent()));
         try {
-            return new Run(options, progress, directory).all();
+            return new Run(options, progress, directory, sharedMemory).all();
         } finally {
             deleteRecursively(directory);
+            deleteRecursively(sharedMemory);
         }
     }
 
@@ -82,6 +85,7 @@ public final class Benchmark {
         private final BenchOptions options;
         private final Consumer<String> progress;
         private final Path directory;
+        private final Path sharedMemory;
         private final Baselines baselines;
         private final Map<String, Outcome<Rate>> baselineRates = new HashMap<>();
         private Outcome<Percentiles> pingBaseline;
@@ -89,10 +93,11 @@ public final class Benchmark {
         private String helloFailure;
         private int measurement;
 
-        Run(BenchOptions options, Consumer<String> progress, Path directory) {
+        Run(BenchOptions options, Consumer<String> progress, Path directory, Path sharedMemory) {
             this.options = options;
             this.progress = progress;
             this.directory = directory;
+            this.sharedMemory = sharedMemory;
             this.baselines = new Baselines(directory);
         }
 
@@ -109,7 +114,8 @@ public final class Benchmark {
             }
             StartupRow startup = startupRow();
             List<String> notes = List.of("endpoint command: " + String.join(" ", options.command()),
-                    "channel addresses in: " + options.tempParent() + " (" + fileSystem(options.tempParent()) + ")");
+                    "channel addresses in: " + options.tempParent() + " (" + fileSystem(options.tempParent()) + "); shm ones in "
+                            + sharedMemory.getParent() + " (" + fileSystem(sharedMemory) + "), as the conformance suite does");
             String seen = implementation != null ? implementation : "(no endpoint said hello)";
             return new BenchResult(seen, environment(), throughput, latency, startup, notes);
         }
@@ -230,7 +236,8 @@ public final class Benchmark {
 
         /** A fresh address for each measurement, so no channel is reused across pairs. */
         private Path address(String transport, String channel) {
-            return directory.resolve(transport + "-" + channel + "-" + (++measurement));
+            Path parent = transport.equals("shm") ? sharedMemory : directory;
+            return parent.resolve(transport + "-" + channel + "-" + (++measurement));
         }
 
         private void report(Outcome<?> outcome) {

@@ -11,10 +11,8 @@ import java.util.stream.Stream;
 /**
  * The folder that holds a scenario's channel addresses: fresh and owner-only, so scenarios can run
  * in parallel, and short, because a Unix socket path must fit in 100 bytes (PROTOCOL.md section 3).
- * Removed with everything in it when the scenario ends. Shared-memory channels get theirs in
- * {@code /dev/shm} (tmpfs), where POSIX shared memory lives: a mapped file on a disk file system
- * pays for block allocation and write-back on every first touch of a page, which is not what a
- * shared-memory transport is about. Everything else goes to {@code ipcspec.tmpdir} ({@code /tmp}).
+ * Removed with everything in it when the scenario ends. Where it goes: {@link AddressRoots}, with
+ * {@code ipcspec.tmpdir} ({@code /tmp}) for all but shared memory.
  */
 final class ScenarioDirectory implements AutoCloseable {
 
@@ -24,11 +22,8 @@ final class ScenarioDirectory implements AutoCloseable {
         this.path = path;
     }
 
-    static final Path SHARED_MEMORY = Path.of("/dev/shm");
-
     static ScenarioDirectory create(String transport) {
-        Path root = "shm".equals(transport) && Files.isDirectory(SHARED_MEMORY) && Files.isWritable(SHARED_MEMORY)
-                ? SHARED_MEMORY : Path.of(System.getProperty("ipcspec.tmpdir", "/tmp"));
+        Path root = AddressRoots.forTransport(transport, Path.of(System.getProperty("ipcspec.tmpdir", "/tmp")));
         try {
             return new ScenarioDirectory(Files.createTempDirectory(root, "ipcspec-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
