@@ -44,6 +44,19 @@ public final class ShmThroughput {
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Path dir = Files.createTempDirectory("ipcspec-shm-bench");
         OwnerOnly.directory(dir);
+        try {
+            measure(dir, count, capacity, runs);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static void measure(Path dir, int count, int capacity, int runs) throws Exception {
         for (int run = 1; run <= runs; run++) {
             Path address = dir.resolve("c" + run);
             Process receiver = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -55,9 +68,15 @@ public final class ShmThroughput {
             if (!"ready".equals(ready)) {
                 throw new IllegalStateException("receiver said: " + ready);
             }
-            long[] sendResult = send(address, count, capacity);
-            String received = out.readLine();
-            receiver.waitFor(60, TimeUnit.SECONDS);
+            long[] sendResult;
+            String received;
+            try {
+                sendResult = send(address, count, capacity);
+                received = out.readLine();
+                receiver.waitFor(60, TimeUnit.SECONDS);
+            } finally {
+                receiver.destroyForcibly();
+            }
             System.out.printf("run %d: count=%d capacity=%d sender %.2f M msg/s (full retries %d); receiver %s%n",
                     run, count, capacity, count * 1e3 / sendResult[0], sendResult[1], received);
         }
