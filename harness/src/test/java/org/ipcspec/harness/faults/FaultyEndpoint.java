@@ -38,7 +38,9 @@ public final class FaultyEndpoint {
                 TornRecord::opener,
                 AcceptsSecondReceiver::opener,
                 IgnoresFormat::opener,
-                TooLargeAccepted::opener)) {
+                TooLargeAccepted::opener,
+                Slow::opener,
+                ForgetsOnCrash::opener)) {
             FAULTS.put(fault.get().fault(), fault);
         }
     }

@@ -76,7 +76,9 @@ class FaultyEndpointsTest {
             new Case("torn-record", "O2 K1", "(@blocking and @S2 and @shm and @sync-receive) or (@crashes and @K1 and @async-send and @shm)"),
             new Case("accepts-second-receiver", "X1", "@ownership and @shm"),
             new Case("ignores-format", "F1", "@formats and @shm and not @async-send"),
-            new Case("too-large-accepted", "F1", "@formats and @O2 and @shm"));
+            new Case("too-large-accepted", "F1", "@formats and @O2 and @shm"),
+            new Case("slow", "THROUGHPUT", "@throughput and @shm"),
+            new Case("forgets-on-crash", "D1", "@durability"));
 
     private static Profile reference;
 
