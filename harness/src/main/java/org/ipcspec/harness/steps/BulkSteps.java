@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import org.awaitility.core.ConditionTimeoutException;
 
 import org.ipcspec.harness.check.Checkers;
 import org.ipcspec.harness.check.ScenarioFacts;
@@ -93,10 +94,15 @@ public final class BulkSteps {
     @When("{participant} is killed once the receiver can collect a message")
     public void killOnceCollectable(String name) {
         Participant receiver = world.participant("receiver");
-        CallSteps.awaitPolling(world.crashBound(), "a first message for the receiver", () -> {
-            firstCollected = world.callAndAwait(receiver, "receive", world.request("receive").put("channel", "main"), world.replyBound());
-            return firstCollected.path("status").asText().equals("message");
-        });
+        try {
+            CallSteps.awaitPolling(world.crashBound(), "a first message for the receiver", () -> {
+                firstCollected = world.callAndAwait(receiver, "receive", world.request("receive").put("channel", "main"), world.replyBound());
+                return firstCollected.path("status").asText().equals("message");
+            });
+        } catch (ConditionTimeoutException e) {
+            throw Violations.violated("O2", "the sender was sending, yet the receiver polled for " + world.crashBound().toMillis()
+                    + " ms (the crash bound) and no message came");
+        }
         world.kill(world.participant(name));
     }
 

@@ -104,8 +104,13 @@ public final class CallSteps {
             receive(name, "main", null);
             return;
         }
-        awaitPolling(world.crashBound(), "a message for " + receiver.displayName(),
-                () -> world.await(receiver, receive(name, "main", null), world.replyBound()).path("status").asText().equals("message"));
+        try {
+            awaitPolling(world.crashBound(), "a message for " + receiver.displayName(),
+                    () -> world.await(receiver, receive(name, "main", null), world.replyBound()).path("status").asText().equals("message"));
+        } catch (ConditionTimeoutException e) {
+            throw violated("O2", receiver.displayName() + " polled for " + world.crashBound().toMillis()
+                    + " ms (the crash bound) and no message came");
+        }
     }
 
     @When("{participant} is killed")
