@@ -40,6 +40,7 @@ public final class FaultyEndpoint {
                 IgnoresFormat::opener,
                 TooLargeAccepted::opener,
                 Slow::opener,
+                StallsOnce::opener,
                 ForgetsOnCrash::opener)) {
             FAULTS.put(fault.get().fault(), fault);
         }

@@ -78,6 +78,7 @@ class FaultyEndpointsTest {
             new Case("ignores-format", "F1", "@formats and @shm and not @async-send"),
             new Case("too-large-accepted", "F1", "@formats and @O2 and @shm"),
             new Case("slow", "THROUGHPUT", "@throughput and @shm"),
+            new Case("stalls-once", "LATENCY", "@throughput and @shm"),
             new Case("forgets-on-crash", "D1", "@durability"));
 
     private static Profile reference;
