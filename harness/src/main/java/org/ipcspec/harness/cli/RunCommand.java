@@ -99,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
                 options.shard().count() > 1 ? ", shard " + options.shard() : "");
         RunResult result = ConformanceRun.run(options, new Progress(out, total));
         writeReportFiles(result, chosen, hello, options.allureResults(), reportsDir());
-        printSummary(out, result, reportsDir());
+        printSummary(out, result, reportsDir(), !report);
         if (report) {
             ReportCommand generate = new ReportCommand();
             generate.results = options.allureResults();
@@ -137,7 +137,8 @@ final class RunCommand implements Callable<Integer> {
                 Reports.matrixRows(result.scenarios()), reports.resolve("matrix.html"));
     }
 
-    private static void printSummary(PrintStream out, RunResult result, Path reports) {
+    /** @param matrix whether to name the matrix page (the report step names it, linked into the report, when it runs) */
+    private static void printSummary(PrintStream out, RunResult result, Path reports, boolean matrix) {
         out.println();
         out.println(SummaryTable.render(Reports.matrixRows(result.scenarios())));
         Map<Outcome, Integer> counts = result.counts();
@@ -153,9 +154,11 @@ final class RunCommand implements Callable<Integer> {
                     + s.message().strip().split("\n", 2)[0]));
         }
         out.println();
-        out.println("Conformance matrix: " + reports.resolve("matrix.html"));
-        out.println("Allure results:     " + reports.resolve("allure-results"));
-        out.println("JUnit XML:          " + reports.resolve("junit"));
+        if (matrix) {
+            out.println("Matrix: " + reports.resolve("matrix.html"));
+        }
+        out.println("Allure results: " + reports.resolve("allure-results"));
+        out.println("JUnit XML: " + reports.resolve("junit"));
     }
 
     static String human(Duration d) {
