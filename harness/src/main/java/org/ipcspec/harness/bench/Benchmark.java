@@ -6,14 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import org.ipcspec.harness.bench.BenchResult.LatencyRow;
 import org.ipcspec.harness.bench.BenchResult.Outcome;
@@ -23,6 +21,7 @@ import org.ipcspec.harness.bench.BenchResult.RoundTrip;
 import org.ipcspec.harness.bench.BenchResult.StartupRow;
 import org.ipcspec.harness.bench.BenchResult.ThroughputRow;
 import org.ipcspec.harness.scenario.AddressRoots;
+import org.ipcspec.harness.scenario.Folders;
 
 /**
  * The benchmark: throughput, round-trip latency and start-up of an implementation's endpoints,
@@ -272,13 +271,8 @@ public final class Benchmark {
     }
 
     static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            Folders.deleteTree(directory, false);
         } catch (IOException e) {
             System.err.println(String.format(Locale.ROOT, "[bench] could not remove %s: %s", directory, e.getMessage()));
         }

@@ -25,14 +25,10 @@ final class LatencyCheck implements Checker {
     public Verdict check(History history, ScenarioFacts facts, Bounds bounds) {
         Findings f = new Findings(id(), history);
         String missing = "no completed receive_many in the history";
-        for (Batch b : history.batches()) {
-            if (b.isSend() || !b.ended()) {
-                continue;
-            }
-            Batch send = history.batches().stream()
-                    .filter(s -> s.isSend() && Lookup.same(b.end(), s.end())).findFirst().orElse(null);
-            String transport = facts.transport() != null ? facts.transport() : b.end() == null ? null : b.end().transport();
-            long size = facts.messageSize() != null ? facts.messageSize() : send != null ? send.size() : -1;
+        for (BulkRun run : BulkRun.of(history, facts, s -> true)) {
+            Batch b = run.receive();
+            String transport = run.transport();
+            long size = run.size();
             Optional<Threshold> th = bounds.threshold(transport, size);
             if (th.isEmpty() || th.get().maxP99Micros() == null) {
                 missing = "the profile states no latency bound for " + transport + " at " + size + " B";

@@ -30,14 +30,12 @@ final class ThroughputCheck implements Checker {
     public Verdict check(History history, ScenarioFacts facts, Bounds bounds) {
         Findings f = new Findings(id(), history);
         String missing = "no completed receive_many in the history";
-        for (Batch b : history.batches()) {
-            if (b.isSend() || !b.ended()) {
-                continue;
-            }
-            Batch send = history.batches().stream()
-                    .filter(s -> s.isSend() && s.ended() && Lookup.same(b.end(), s.end())).findFirst().orElse(null);
-            String transport = facts.transport() != null ? facts.transport() : b.end() == null ? null : b.end().transport();
-            long size = facts.messageSize() != null ? facts.messageSize() : send != null ? send.size() : -1;
+        // first_t comes from the send_many, so only one that ended counts.
+        for (BulkRun run : BulkRun.of(history, facts, Batch::ended)) {
+            Batch b = run.receive();
+            Batch send = run.send();
+            String transport = run.transport();
+            long size = run.size();
             Optional<Threshold> th = bounds.threshold(transport, size);
             if (th.isEmpty() || th.get().minMessagesPerSecond() == null) {
                 missing = "the profile states no throughput threshold for " + transport + " at " + size + " B";

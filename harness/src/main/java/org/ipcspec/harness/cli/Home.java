@@ -1,7 +1,8 @@
 package org.ipcspec.harness.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.ipcspec.harness.scenario.Checkout;
 
 /**
  * The ipcspec checkout the command runs from: the launcher passes it as {@code -Dipcspec.home};
@@ -18,12 +19,8 @@ final class Home {
         if (given != null && !given.isBlank()) {
             return Path.of(given).toAbsolutePath().normalize();
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("features/reference.yaml"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("cannot find the ipcspec checkout: run ./ipcspec from it, or set -Dipcspec.home");
+        return Checkout.find().orElseThrow(() ->
+                new IllegalStateException("cannot find the ipcspec checkout: run ./ipcspec from it, or set -Dipcspec.home"));
     }
 
     static Path features() {
@@ -35,6 +32,6 @@ final class Home {
     }
 
     static Path defaultProfile() {
-        return features().resolve("reference.yaml");
+        return path().resolve(Checkout.REFERENCE_PROFILE);
     }
 }

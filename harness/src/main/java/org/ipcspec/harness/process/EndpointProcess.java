@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,7 +50,8 @@ public final class EndpointProcess implements AutoCloseable {
     private final StringBuilder stderr = new StringBuilder();
     private final CompletableFuture<ObjectNode> hello = new CompletableFuture<>();
     private final Map<Long, CompletableFuture<ObjectNode>> pending = new ConcurrentHashMap<>();
-    private final BlockingQueue<ObjectNode> repliesWithoutId = new LinkedBlockingQueue<>();
+    /** Raw lines without a usable id, in the order written: their replies come with id null, in order. */
+    private final Queue<CompletableFuture<ObjectNode>> awaitingReplyWithoutId = new ConcurrentLinkedQueue<>();
     private final List<String> garbage = new ArrayList<>();
     private final AtomicLong nextId = new AtomicLong(1000);
     private final CompletableFuture<Void> stdoutDone = new CompletableFuture<>();
@@ -145,13 +146,7 @@ public final class EndpointProcess implements AutoCloseable {
         if (id != null) {
             pending.put(id, reply);
         } else {
-            CompletableFuture.runAsync(() -> {
-                try {
-                    reply.complete(repliesWithoutId.take());
-                } catch (InterruptedException e) {
-                    reply.completeExceptionally(e);
-                }
-            });
+            awaitingReplyWithoutId.add(reply);
         }
         ObjectNode mark = JSON.createObjectNode().put("raw", line.length() > 200 ? line.substring(0, 200) + "..." : line);
         listener.requested(participant, mark, System.nanoTime());
@@ -333,7 +328,11 @@ public final class EndpointProcess implements AutoCloseable {
         if (type.equals("reply")) {
             JsonNode id = node.get("id");
             if (id == null || id.isNull()) {
-                repliesWithoutId.add(node);
+                // It is in the history either way; it answers the oldest raw line still waiting, if any.
+                CompletableFuture<ObjectNode> waiting = awaitingReplyWithoutId.poll();
+                if (waiting != null) {
+                    waiting.complete(node);
+                }
                 return;
             }
             CompletableFuture<ObjectNode> reply = id.canConvertToLong() ? pending.remove(id.asLong()) : null;
@@ -377,6 +376,9 @@ public final class EndpointProcess implements AutoCloseable {
             if (reply != null) {
                 reply.completeExceptionally(new IllegalStateException(why + " to request " + id));
             }
+        }
+        for (CompletableFuture<ObjectNode> waiting; (waiting = awaitingReplyWithoutId.poll()) != null; ) {
+            waiting.completeExceptionally(new IllegalStateException(why + " to a line without id"));
         }
     }
 

@@ -12,10 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import javax.lang.model.SourceVersion;
 
@@ -33,6 +31,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
 import org.ipcspec.harness.process.StartupStats;
+import org.ipcspec.harness.scenario.Folders;
 
 /**
  * Runs feature files through Cucumber on the JUnit Platform, in this JVM, and collects the
@@ -146,15 +145,7 @@ public final class ConformanceRun {
 
     private static void clean(Path directory) {
         try {
-            if (Files.isDirectory(directory)) {
-                try (Stream<Path> walk = Files.walk(directory)) {
-                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                        if (!p.equals(directory)) {
-                            Files.delete(p);
-                        }
-                    }
-                }
-            }
+            Folders.deleteTree(directory, true);
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean " + directory, e);

@@ -17,7 +17,7 @@ public final class ProfileLocator {
 
     public static final String PROPERTY = "ipcspec.profile";
     public static final String ENV = "IPCSPEC_PROFILE";
-    static final String DEFAULT = "features/reference.yaml";
+    static final String DEFAULT = Checkout.REFERENCE_PROFILE;
 
     private static final Map<Path, Profile> LOADED = new ConcurrentHashMap<>();
     private static volatile Profile chosen;
@@ -46,12 +46,8 @@ public final class ProfileLocator {
         if (named.isAbsolute() || Files.exists(named)) {
             return named.toAbsolutePath().normalize();
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(DEFAULT)) && Files.exists(dir.resolve(named))) {
-                return dir.resolve(named).normalize();
-            }
-        }
-        return named.toAbsolutePath().normalize();
+        return Checkout.find().map(top -> top.resolve(named)).filter(Files::exists)
+                .orElse(named.toAbsolutePath()).normalize();
     }
 
     public static Path location() {
@@ -59,13 +55,7 @@ public final class ProfileLocator {
         if (named != null && !named.isBlank()) {
             return resolve(Path.of(named));
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(DEFAULT);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no profile: set -D" + PROPERTY + "=FILE, or run from the ipcspec checkout (it has "
-                + DEFAULT + ")");
+        return Checkout.find().map(top -> top.resolve(DEFAULT)).orElseThrow(() -> new IllegalStateException("no profile: set -D" + PROPERTY + "=FILE, or run from the ipcspec checkout (it has "
+                + DEFAULT + ")"));
     }
 }

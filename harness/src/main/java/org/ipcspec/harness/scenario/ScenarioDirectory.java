@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The folder that holds a scenario's channel addresses: fresh and owner-only, so scenarios can run
@@ -38,16 +36,10 @@ final class ScenarioDirectory implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Stream<Path> walk = Files.walk(path)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // best effort: a file an endpoint still writes; the folder is in /tmp
-                }
-            });
+        try {
+            Folders.deleteTree(path, false);
         } catch (IOException e) {
-            // already gone
+            // best effort: a file an endpoint still writes; the folder is in /tmp
         }
     }
 }
