@@ -98,9 +98,4 @@ final class RingReader {
             return payloadLength;
         }
     }
-
-    /** True when a message (or padding) has been published beyond the head (acquire). */
-    boolean hasPublishedAcquire() {
-        return buffer.getLongAcquire(TAIL_POSITION_OFFSET) != head;
-    }
 }

@@ -68,10 +68,6 @@ final class RingWriter {
         return holder != 0 && !ProcessLiveness.isAlive(holder) && buffer.compareAndSetLong(WRITER_LOCK_OFFSET, holder, pid);
     }
 
-    long writerLockHolderVolatile() {
-        return buffer.getLongVolatile(WRITER_LOCK_OFFSET);
-    }
-
     /** Releases the writer lock; everything written before it is visible to the next holder. */
     void unlockWriterRelease() {
         buffer.putLongRelease(WRITER_LOCK_OFFSET, 0);
@@ -122,11 +118,6 @@ final class RingWriter {
             throw new IllegalStateException("nothing claimed to publish");
         }
         buffer.putLongRelease(TAIL_POSITION_OFFSET, claimedTail);
-        claimedTail = -1;
-    }
-
-    /** Forgets a claim without publishing it (its bytes are overwritten by the next claim). */
-    void abandonClaim() {
         claimedTail = -1;
     }
 }

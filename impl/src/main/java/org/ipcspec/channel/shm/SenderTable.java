@@ -52,10 +52,6 @@ final class SenderTable {
         buffer.compareAndSetLong(slotOffset(slot) + PID_OFFSET, pid, 0);
     }
 
-    long ownerPid(int slot) {
-        return buffer.getLongVolatile(slotOffset(slot) + PID_OFFSET);
-    }
-
     long collectedWordAcquire(int slot) {
         return buffer.getLongAcquire(slotOffset(slot) + COLLECTED_OFFSET);
     }
