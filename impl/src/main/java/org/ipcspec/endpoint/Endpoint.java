@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * The endpoint program: speaks the driver protocol (PROTOCOL.md, docs/protocol.md) on stdin and
+ * The endpoint program: speaks the driver protocol (docs/protocol.md) on stdin and
  * stdout, logs on stderr. {@code java -jar ipcspec-endpoint.jar}.
  *
  * <p>Three threads: the caller writes {@code hello} and waits for the end; {@code ipcspec-stdin}

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The only writer of stdout: one protocol line per call, written with its newline in one
- * {@code write} and flushed at once (PROTOCOL.md section 1), so lines of different threads never
+ * {@code write} and flushed at once (docs/protocol.md#streams), so lines of different threads never
  * interleave. After {@link #silence()} (stdin EOF: a running call is abandoned without a reply)
  * or a failed write (the harness went away) lines are dropped.
  */

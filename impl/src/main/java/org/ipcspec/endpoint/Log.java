@@ -1,6 +1,6 @@
 package org.ipcspec.endpoint;
 
-/** stderr logging: free text the harness attaches to its report (PROTOCOL.md section 1). */
+/** stderr logging: free text the harness attaches to its report (docs/protocol.md#streams). */
 final class Log {
 
     private Log() {

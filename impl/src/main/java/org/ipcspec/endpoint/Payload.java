@@ -3,7 +3,7 @@ package org.ipcspec.endpoint;
 import java.nio.ByteBuffer;
 
 /**
- * The generated payload of PROTOCOL.md section 4, asked for by {@code size}:
+ * The generated payload of docs/protocol.md#generated-payloads, asked for by {@code size}:
  *
  * <pre>
  *   0                   1                   2                   3

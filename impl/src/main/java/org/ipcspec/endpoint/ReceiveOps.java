@@ -12,9 +12,10 @@ import org.ipcspec.channel.support.Backoff;
 import org.ipcspec.channel.support.Deadline;
 
 /**
- * {@code receive} and {@code receive_many} (PROTOCOL.md sections 3, 4 and 6). A receive is
- * framed by {@code recv_begin}, taken just before the transport call, and {@code recv_end},
- * taken just after it returns; with a message, {@code recv_end} and the reply describe it.
+ * {@code receive} and {@code receive_many} (docs/protocol.md#receive,
+ * docs/protocol.md#receive_many). A receive is framed by {@code recv_begin}, taken just before
+ * the transport call, and {@code recv_end}, taken just after it returns; with a message,
+ * {@code recv_end} and the reply describe it.
  */
 final class ReceiveOps {
 

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 final class Request {
 
-    /** PROTOCOL.md section 6: {@code seq} stays below 2^53 (exact in a double). */
+    /** docs/protocol.md#send: {@code seq} stays below 2^53 (exact in a double). */
     static final long MAX_SEQ_EXCLUSIVE = 1L << 53;
     static final long MAX_U32 = 0xFFFF_FFFFL;
 

@@ -3,7 +3,7 @@ package org.ipcspec.endpoint;
 /**
  * A request refused at protocol level: the reply is {@code ok:false} with {@link #error()}
  * {@code invalid} (malformed, missing or ill-typed field, unknown channel handle) or
- * {@code unsupported} (unknown op, transport or mode). PROTOCOL.md sections 2 and 6.
+ * {@code unsupported} (unknown op, transport or mode). docs/protocol.md#errors.
  */
 final class RequestException extends Exception {
 

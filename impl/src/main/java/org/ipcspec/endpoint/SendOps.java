@@ -9,7 +9,8 @@ import org.ipcspec.channel.SendStatus;
 import org.ipcspec.channel.support.Backoff;
 
 /**
- * {@code send} and {@code send_many} (PROTOCOL.md sections 3, 4 and 6). Each send is framed by
+ * {@code send} and {@code send_many} (docs/protocol.md#send,
+ * docs/protocol.md#send_many, docs/protocol.md#generated-payloads). Each send is framed by
  * {@code send_begin}, whose time is also the payload's {@code sent_t}, taken just before the
  * transport call, and {@code send_end}, taken just after it returns; every outcome gets both.
  */

@@ -3,7 +3,7 @@ package org.ipcspec.endpoint;
 import java.util.zip.CRC32C;
 
 /**
- * What a {@code receive_many} saw from one sender (PROTOCOL.md sections 3 and 6): counts for
+ * What a {@code receive_many} saw from one sender (docs/protocol.md#receive_many): counts for
  * diagnosis and the digest as evidence. The digest is the CRC-32C of the {@code seq} values as
  * unsigned 64-bit big-endian integers in arrival order, duplicates included.
  */

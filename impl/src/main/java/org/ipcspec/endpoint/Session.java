@@ -22,7 +22,7 @@ import org.ipcspec.channel.Sender;
  * The request loop: takes the lines the {@link StdinPump} delivers, one at a time and in order,
  * answers each, and owns the endpoint's channel handles.
  *
- * <p>At stdin EOF (PROTOCOL.md section 6) queued requests are dropped and output stops. If the
+ * <p>At stdin EOF (docs/protocol.md#precise-points) queued requests are dropped and output stops. If the
  * loop is idle it closes every end and finishes. If a blocking call is running, it is abandoned
  * without a reply: {@link #awaitEnd} waits {@link #ABANDON_GRACE_MILLIS} for it, then closes the
  * ends the call is not using and lets the process exit, which releases the rest (locks,

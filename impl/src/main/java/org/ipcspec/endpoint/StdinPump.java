@@ -6,13 +6,13 @@ import java.util.Arrays;
 
 /**
  * Reads request lines from stdin on its own thread, so that stdin EOF is seen even while the
- * request loop is blocked in a synchronous send or receive (PROTOCOL.md section 1: exit within
+ * request loop is blocked in a synchronous send or receive (docs/protocol.md#streams: exit within
  * 2 s of EOF). A line longer than {@link #MAX_LINE_BYTES} is skipped to its newline and delivered
  * as oversize, to be answered {@code invalid} without being held in memory.
  */
 final class StdinPump implements Runnable {
 
-    /** PROTOCOL.md section 1: at most 1 MiB a line (its newline not counted). */
+    /** docs/protocol.md#streams: at most 1 MiB a line (its newline not counted). */
     static final int MAX_LINE_BYTES = 1 << 20;
 
     /** Where the pump delivers what it reads, in order. */

@@ -11,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-/** The process contract of the packaged endpoint (PROTOCOL.md sections 1 and 2). */
+/**
+ * The process contract of the packaged endpoint (docs/protocol.md#streams,
+ * docs/protocol.md#handshake).
+ */
 class EndpointIT {
 
     @Test
