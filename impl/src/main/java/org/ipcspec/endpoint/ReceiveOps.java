@@ -27,23 +27,22 @@ final class ReceiveOps {
         this.out = out;
     }
 
-    void receive(Request request) throws RequestException {
+    void receive(Request request) throws RequestException, ClosingException {
         long timeoutNanos = Session.timeoutNanos(request, Receiver.FOREVER);
-        Handle handle = session.receiverHandle(request);
+        Handle handle = session.acquireReceiver(request);
         Receiver receiver = handle.receiver;
         ByteBuffer buffer = handle.buffer(receiver.maxMessageBytes());
         long begin = System.nanoTime();
         out.write(JsonLine.event("recv_begin", handle.name).number("t", begin));
         String status;
         String message = null;
-        session.inUse(handle);
         try {
             status = receiver.receive(buffer, timeoutNanos).wireName();
         } catch (RuntimeException e) {
             status = "error";
             message = SendOps.failure(e);
         } finally {
-            session.inUse(null);
+            session.release(handle);
         }
         long end = System.nanoTime();
         if (session.abandoned()) {
@@ -70,11 +69,11 @@ final class ReceiveOps {
      * ends with {@code timeout} when {@code timeout_ms} passes first, or with the first
      * {@code closed} or {@code error}.
      */
-    void receiveMany(Request request) throws RequestException {
+    void receiveMany(Request request) throws RequestException, ClosingException {
         long count = request.requiredLong("count", 0, Long.MAX_VALUE);
         long sampleEvery = request.optionalLong("sample_every", 0, Long.MAX_VALUE, 0);
         long timeoutNanos = Session.timeoutNanos(request, -1);
-        Handle handle = session.receiverHandle(request);
+        Handle handle = session.acquireReceiver(request);
         Deadline deadline = Deadline.after(timeoutNanos);
         Receiver receiver = handle.receiver;
         boolean sync = receiver.mode() == Mode.SYNC;
@@ -93,7 +92,6 @@ final class ReceiveOps {
         SenderStats last = null;
         long lastSenderId = -1;
         Backoff backoff = new Backoff();
-        session.inUse(handle);
         try {
             while (received < count) {
                 if (session.abandoned()) {
@@ -168,7 +166,7 @@ final class ReceiveOps {
                 }
             }
         } finally {
-            session.inUse(null);
+            session.release(handle);
         }
         if (session.abandoned()) {
             return;

@@ -36,7 +36,7 @@ final class SendOps {
         this.out = out;
     }
 
-    void send(Request request) throws RequestException {
+    void send(Request request) throws RequestException, ClosingException {
         long seq = request.requiredLong("seq", 0, Request.MAX_SEQ_EXCLUSIVE - 1);
         boolean hasSize = request.has("size");
         if (hasSize == request.has("text")) {
@@ -48,7 +48,7 @@ final class SendOps {
         if (text != null && startsWithMagic(text)) {
             throw RequestException.invalid("field text must not begin with IPC1, which marks a generated payload");
         }
-        Handle handle = session.senderHandle(request);
+        Handle handle = session.acquireSender(request);
         ByteBuffer payload = null;
         if (hasSize) {
             if (size <= MATERIALISE_LIMIT || size <= handle.sender.maxMessageBytes()) {
@@ -69,14 +69,13 @@ final class SendOps {
         if (payload == null) {
             status = SendStatus.TOO_LARGE.wireName();
         } else {
-            session.inUse(handle);
             try {
                 status = handle.sender.send(payload, timeoutNanos).wireName();
             } catch (RuntimeException e) {
                 status = "error";
                 message = failure(e);
             } finally {
-                session.inUse(null);
+                session.release(handle);
             }
         }
         long end = System.nanoTime();
@@ -98,14 +97,14 @@ final class SendOps {
      * counted; for an asynchronous sender with {@code timeout_ms}, a message still refused after
      * that long ends the batch with {@code full}. Any other non-ok status ends the batch.
      */
-    void sendMany(Request request) throws RequestException {
+    void sendMany(Request request) throws RequestException, ClosingException {
         long firstSeq = request.requiredLong("first_seq", 0, Request.MAX_SEQ_EXCLUSIVE - 1);
         long count = request.requiredLong("count", 0, Request.MAX_SEQ_EXCLUSIVE - firstSeq);
         int size = size(request);
         long sampleEvery = request.optionalLong("sample_every", 0, Long.MAX_VALUE, 0);
         boolean hasTimeout = request.has("timeout_ms");
         long timeoutNanos = Session.timeoutNanos(request, Sender.FOREVER);
-        Handle handle = session.senderHandle(request);
+        Handle handle = session.acquireSender(request);
         Sender sender = handle.sender;
         boolean async = sender.mode() == Mode.ASYNC;
 
@@ -117,7 +116,6 @@ final class SendOps {
         String message = null;
         ByteBuffer payload = size <= MATERIALISE_LIMIT || size <= sender.maxMessageBytes() ? handle.buffer(size) : null;
         Backoff backoff = new Backoff();
-        session.inUse(handle);
         try {
             for (long i = 1; i <= count; i++) {
                 if (session.abandoned()) {
@@ -166,7 +164,7 @@ final class SendOps {
                 sent++;
             }
         } finally {
-            session.inUse(null);
+            session.release(handle);
         }
         if (session.abandoned()) {
             return;

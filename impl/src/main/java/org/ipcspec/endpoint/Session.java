@@ -27,7 +27,10 @@ import org.ipcspec.channel.Sender;
  * without a reply: {@link #awaitEnd} waits {@link #ABANDON_GRACE_MILLIS} for it, then closes the
  * ends the call is not using and lets the process exit, which releases the rest (locks,
  * descriptors, mappings). An end in use by another thread is never closed under it, since a
- * transport is not thread-safe and closing a mapping under a reader could crash the JVM.
+ * transport is not thread-safe and closing a mapping under a reader could crash the JVM: an op
+ * looks up its handle and marks it in use in one step ({@link #acquireSender},
+ * {@link #acquireReceiver}), before it asks the end anything, and a call that comes after the
+ * close is refused with status {@code closed}.
  */
 final class Session implements Runnable, StdinPump.Sink {
 
@@ -47,6 +50,8 @@ final class Session implements Runnable, StdinPump.Sink {
     /** Guarded by this: closed from the main thread at EOF while the loop may still be blocked. */
     private final Map<String, Handle> handles = new HashMap<>();
     private Handle inUse;
+    /** Guarded by this: set by {@link #closeAll}; from then on no handle is handed out. */
+    private boolean closing;
     private boolean endOfInput;
     private Integer exitCode;
     private volatile boolean abandoned;
@@ -159,16 +164,25 @@ final class Session implements Runnable, StdinPump.Sink {
         } catch (RequestException e) {
             out.write(JsonLine.reply(id[0], false).string("error", e.error()).string("message", e.getMessage()));
             return false;
+        } catch (ClosingException e) {
+            out.write(JsonLine.reply(id[0], true).string("status", "closed").string("message", e.getMessage()));
+            return false;
         } catch (RuntimeException | OutOfMemoryError e) {
             // A bug or a broken end, not the request's fault: the operation's status is error.
             Log.warn("request failed unexpectedly: " + new String(line, 0, Math.min(line.length, 200),
                     StandardCharsets.UTF_8), e);
             out.write(JsonLine.reply(id[0], true).string("status", "error").string("message", String.valueOf(e)));
             return false;
+        } finally {
+            // Nothing stays in use once a request is answered, also when its op failed, or
+            // answered without a transport call, before its own release.
+            synchronized (this) {
+                inUse = null;
+            }
         }
     }
 
-    private boolean dispatch(Request request) throws RequestException {
+    private boolean dispatch(Request request) throws RequestException, ClosingException {
         switch (request.op()) {
             case "open":
                 open(request);
@@ -318,6 +332,7 @@ final class Session implements Runnable, StdinPump.Sink {
     void closeAll() {
         List<Handle> idle = new ArrayList<>();
         synchronized (this) {
+            closing = true;
             for (Handle handle : handles.values()) {
                 if (handle != inUse) {
                     idle.add(handle);
@@ -332,9 +347,11 @@ final class Session implements Runnable, StdinPump.Sink {
 
     // ---- shared with the ops ----
 
-    /** Marks {@code handle} as in use by a call that may block (null when the call is done). */
-    synchronized void inUse(Handle handle) {
-        inUse = handle;
+    /** Ends the use that {@link #acquireSender} or {@link #acquireReceiver} began. */
+    synchronized void release(Handle handle) {
+        if (inUse == handle) {
+            inUse = null;
+        }
     }
 
     /** True once stdin has ended: a running batch stops without a reply. */
@@ -351,33 +368,41 @@ final class Session implements Runnable, StdinPump.Sink {
         return ms >= MAX_TIMEOUT_NANOS / 1_000_000 ? MAX_TIMEOUT_NANOS : ms * 1_000_000;
     }
 
-    /** The request's channel handle, which must be a sender; resolved after the other fields are checked. */
-    Handle senderHandle(Request request) throws RequestException {
-        Handle handle = handle(request);
-        if (handle.sender == null) {
-            throw RequestException.invalid("channel \"" + handle.name + "\" is a receiver; " + request.op() + " needs a sender");
-        }
-        return handle;
+    /**
+     * The request's channel handle, which must be a sender, marked in use until {@link #release}
+     * (at the latest until the request is answered); resolved after the other fields are checked.
+     */
+    Handle acquireSender(Request request) throws RequestException, ClosingException {
+        return acquire(request, Role.SENDER);
     }
 
-    Handle receiverHandle(Request request) throws RequestException {
-        Handle handle = handle(request);
-        if (handle.receiver == null) {
-            throw RequestException.invalid("channel \"" + handle.name + "\" is a sender; " + request.op() + " needs a receiver");
-        }
-        return handle;
+    /** As {@link #acquireSender}, for a receiver. */
+    Handle acquireReceiver(Request request) throws RequestException, ClosingException {
+        return acquire(request, Role.RECEIVER);
     }
 
-    private Handle handle(Request request) throws RequestException {
+    /**
+     * Looks the handle up and marks it in use in one step under the lock that {@link #closeAll}
+     * takes, so the close either released it before (and the call is refused) or leaves it alone.
+     */
+    private Handle acquire(Request request, Role role) throws RequestException, ClosingException {
         String channel = channelName(request);
-        Handle handle;
         synchronized (this) {
-            handle = handles.get(channel);
+            if (closing) {
+                throw new ClosingException("the endpoint is closing (stdin ended or exit): channel \"" + channel
+                        + "\" was released");
+            }
+            Handle handle = handles.get(channel);
+            if (handle != null && (role == Role.SENDER) == (handle.sender != null)) {
+                inUse = handle;
+                return handle;
+            }
+            if (handle == null) {
+                throw unknownChannel(channel);
+            }
+            throw RequestException.invalid("channel \"" + channel + "\" is a " + handle.role() + "; " + request.op()
+                    + " needs a " + (role == Role.SENDER ? "sender" : "receiver"));
         }
-        if (handle == null) {
-            throw unknownChannel(channel);
-        }
-        return handle;
     }
 
     private RequestException unknownChannel(String channel) {
