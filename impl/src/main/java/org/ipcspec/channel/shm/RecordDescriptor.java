@@ -1,7 +1,5 @@
 package org.ipcspec.channel.shm;
 
-import org.ipcspec.channel.ChannelException;
-
 /**
  * Layout of a record in the ring. Records start at 8-byte aligned offsets; a record occupies
  * {@code align(length, 8)} bytes.
@@ -50,22 +48,18 @@ final class RecordDescriptor {
     }
 
     /**
-     * Fails unless the record at ring offset {@code ringIndex} is well-formed: a known type, a
-     * length that stays inside the ring and inside what the writer published.
+     * True when the record at ring offset {@code ringIndex} is well-formed: a known type, a length
+     * that stays inside the ring and inside what the writer published ({@code published} bytes
+     * from the record on).
      */
-    static void checkRecord(int ringIndex, int length, int type, int ringSize, long published, int maxMessageBytes) {
-        boolean ok;
+    static boolean isWellFormed(int ringIndex, int length, int type, int ringSize, long published, int maxMessageBytes) {
         if (type == TYPE_PADDING) {
-            ok = length == ringSize - ringIndex && length <= published;
-        } else if (type == TYPE_MESSAGE) {
-            ok = length >= HEADER_LENGTH && length - HEADER_LENGTH <= maxMessageBytes
+            return length == ringSize - ringIndex && length <= published;
+        }
+        if (type == TYPE_MESSAGE) {
+            return length >= HEADER_LENGTH && length - HEADER_LENGTH <= maxMessageBytes
                     && ringIndex + alignedLength(length) <= ringSize && alignedLength(length) <= published;
-        } else {
-            ok = false;
         }
-        if (!ok) {
-            throw new ChannelException("corrupt shm record: ringIndex=" + ringIndex + " length=" + length + " type="
-                    + type + " ringSize=" + ringSize + " published=" + published + " maxMessageBytes=" + maxMessageBytes);
-        }
+        return false;
     }
 }

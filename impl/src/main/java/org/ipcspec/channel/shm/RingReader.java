@@ -7,7 +7,7 @@ import static org.ipcspec.channel.shm.RecordDescriptor.SLOT_OFFSET;
 import static org.ipcspec.channel.shm.RecordDescriptor.TYPE_OFFSET;
 import static org.ipcspec.channel.shm.RecordDescriptor.TYPE_PADDING;
 import static org.ipcspec.channel.shm.RecordDescriptor.alignedLength;
-import static org.ipcspec.channel.shm.RecordDescriptor.checkRecord;
+import static org.ipcspec.channel.shm.RecordDescriptor.isWellFormed;
 import static org.ipcspec.channel.shm.ShmFileDescriptor.HEAD_POSITION_OFFSET;
 import static org.ipcspec.channel.shm.ShmFileDescriptor.TAIL_POSITION_OFFSET;
 
@@ -28,6 +28,11 @@ import org.ipcspec.channel.ChannelException;
  *   <li>count the collection in the record's sender slot (compare-and-set of the collected word,
  *       only if the slot is still in the record's incarnation).</li>
  * </ol>
+ * A corrupt record is reported by {@link ChannelException} after the head has moved past it,
+ * so one bad record does not wedge the receiver: past that record alone when its Length and
+ * Type are sane (a bad sender slot), else to the published tail, the one position known to be a
+ * record boundary, which drops what was published after the bad record. The dropped messages
+ * are never counted collected (docs/wire-formats.md#a-read-step-by-step-receiver).
  * Not thread-safe: one receiver thread uses it.
  */
 final class RingReader {
@@ -74,14 +79,20 @@ final class RingReader {
             int at = ringOffset + ringIndex;
             int length = buffer.getInt(at + LENGTH_OFFSET);
             int type = buffer.getInt(at + TYPE_OFFSET);
-            checkRecord(ringIndex, length, type, ringSize, publishedTail - head, maxMessageBytes);
+            long published = publishedTail - head;
+            if (!isWellFormed(ringIndex, length, type, ringSize, published, maxMessageBytes)) {
+                // The Length cannot be trusted, so the next record boundary known is the tail.
+                throw skipCorrupt(ringIndex, published, "length=" + length + " type=" + type + " ringSize=" + ringSize
+                        + " published=" + published + " maxMessageBytes=" + maxMessageBytes);
+            }
             if (type == TYPE_PADDING) {
                 head += length;
                 continue;
             }
             int slot = buffer.getInt(at + SLOT_OFFSET);
             if (slot < 0 || slot >= SenderSlotDescriptor.SLOTS) {
-                throw new ChannelException("corrupt shm record: ringIndex=" + ringIndex + " slot=" + slot);
+                throw skipCorrupt(ringIndex, alignedLength(length), "slot=" + slot + " slots=" + SenderSlotDescriptor.SLOTS
+                        + " length=" + length);
             }
             int incarnation = buffer.getInt(at + INCARNATION_OFFSET);
             int payloadLength = length - HEADER_LENGTH;
@@ -97,5 +108,18 @@ final class RingReader {
             senders.countCollected(slot, incarnation);
             return payloadLength;
         }
+    }
+
+    /**
+     * Moves the head {@code bytes} past the corrupt record at {@code ringIndex} (release: writers
+     * may reuse them) and describes what was wrong and what was skipped.
+     */
+    private ChannelException skipCorrupt(int ringIndex, long bytes, String what) {
+        long at = head;
+        head += bytes;
+        buffer.putLongRelease(HEAD_POSITION_OFFSET, head);
+        return new ChannelException("corrupt shm record at ring offset " + ringIndex + " (position " + at + "): " + what
+                + "; skipped " + bytes + " bytes to position " + head
+                + (head == publishedTail ? ", the published tail" : "") + "; the receiver reads on from there");
     }
 }

@@ -182,12 +182,41 @@ class RingBufferTest {
     }
 
     @Test
-    void shouldFailOnCorruptRecordLength() {
+    void shouldReportCorruptRecordLengthThenReadOnFromThePublishedTail() {
         RingWriter writer = lockedWriter();
         writeAndPublish(writer, 0, 1, payload(0, 8));
+        writeAndPublish(writer, 0, 1, payload(1, 8));
+        long tail = tailPosition();
         buffer.putInt(ShmFileDescriptor.HEADER_LENGTH + RecordDescriptor.LENGTH_OFFSET, 100_000);
+
         ChannelException e = assertThrows(ChannelException.class, () -> reader.read(into));
-        assertTrue(e.getMessage().contains("length=100000"), e.getMessage());
+        assertEquals("corrupt shm record at ring offset 0 (position 0): length=100000 type=1 ringSize=1024"
+                + " published=48 maxMessageBytes=64; skipped 48 bytes to position 48, the published tail;"
+                + " the receiver reads on from there", e.getMessage(), "what was wrong, where, and what was skipped");
+        assertEquals(48, tail);
+        assertEquals(tail, buffer.getLongAcquire(ShmFileDescriptor.HEAD_POSITION_OFFSET),
+                "the head moved to the tail: writers may reuse the bytes");
+
+        assertEquals(RingReader.NOTHING, reader.read(into), "the record after the bad one went with it");
+        writeAndPublish(writer, 0, 1, payload(2, 24));
+        assertEquals(24, reader.read(into), "the reader is not wedged");
+        assertPayload(2, 24);
+    }
+
+    @Test
+    void shouldReportRecordWithCorruptSlotThenReadTheNextRecord() {
+        RingWriter writer = lockedWriter();
+        writeAndPublish(writer, 0, 1, payload(0, 8));
+        writeAndPublish(writer, 0, 1, payload(1, 16));
+        buffer.putInt(ShmFileDescriptor.HEADER_LENGTH + RecordDescriptor.SLOT_OFFSET, 99);
+
+        ChannelException e = assertThrows(ChannelException.class, () -> reader.read(into));
+        assertTrue(e.getMessage().contains("slot=99"), e.getMessage());
+        assertTrue(e.getMessage().contains("skipped 24 bytes"), e.getMessage());
+
+        assertEquals(16, reader.read(into), "the next record, found by the bad one's sane length");
+        assertPayload(1, 16);
+        assertEquals(RingReader.NOTHING, reader.read(into));
     }
 
     /** The tail position word, read from the mapped bytes at its documented offset. */

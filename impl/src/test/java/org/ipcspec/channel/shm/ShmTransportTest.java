@@ -2,6 +2,7 @@ package org.ipcspec.channel.shm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.ipcspec.channel.ChannelException;
 import org.ipcspec.channel.ChannelSpec;
 import org.ipcspec.channel.Channels;
 import org.ipcspec.channel.Mode;
@@ -235,6 +237,24 @@ class ShmTransportTest {
         try (var listing = Files.list(dir)) {
             assertEquals(2, listing.count(), "no temporary file left behind");
         }
+    }
+
+    @Test
+    void corruptRecordIsReportedOnceAndTheReceiverReadsOn() throws Exception {
+        Receiver receiver = receiver(spec(Role.RECEIVER, Mode.ASYNC));
+        Sender sender = sender(spec(Role.SENDER, Mode.ASYNC));
+        assertEquals(SendStatus.OK, sender.send(ChannelPeer.payload(1, 1, 64), 0));
+        // Another process scribbles over the record's Type in the shared file.
+        ShmChannelFile.map(address()).putInt(ShmFileDescriptor.HEADER_LENGTH + RecordDescriptor.TYPE_OFFSET, 7);
+        ByteBuffer into = ByteBuffer.allocate(receiver.maxMessageBytes());
+
+        ChannelException e = assertThrows(ChannelException.class, () -> receiver.receive(into, 0));
+        assertTrue(e.getMessage().startsWith("corrupt shm record at ring offset 0 (position 0): length=80 type=7"),
+                e.getMessage());
+        assertEquals(ReceiveStatus.EMPTY, receiver.receive(into, 0), "reported once, not on every receive");
+        assertEquals(SendStatus.OK, sender.send(ChannelPeer.payload(2, 1, 64), 0));
+        assertEquals(ReceiveStatus.MESSAGE, receiver.receive(into, 0));
+        assertEquals(2, into.getLong(0));
     }
 
     @Test
