@@ -9,12 +9,8 @@ import static org.ipcspec.channel.shm.ShmFileDescriptor.STATE_OPEN;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Objects;
 
 import org.ipcspec.channel.ChannelSpec;
 import org.ipcspec.channel.OpenStatus;
@@ -77,18 +73,13 @@ public final class ShmTransport implements Transport {
         Path lockFile = ShmChannelFile.lockFileOf(address);
         Deadline deadline = Deadline.after(spec.openTimeout().toNanos());
         Backoff backoff = new Backoff();
-        Object mappedKey = null;
-        SharedBuffer mapped = null;
+        ChannelFileWatch watch = new ChannelFileWatch(address);
         try {
             while (true) {
                 OwnerOnly.requireNotLink(address);
-                BasicFileAttributes attributes = attributesOrNull(address);
-                if (attributes != null && !Objects.equals(attributes.fileKey(), mappedKey)) {
-                    // Map each file once: a mapping lives until garbage collection.
-                    mapped = mapOrNull(address);
-                    mappedKey = attributes.fileKey();
-                }
-                if (attributes != null && mapped != null && isLive(mapped, lockFile)) {
+                BasicFileAttributes attributes = watch.look();
+                SharedBuffer mapped = attributes == null ? null : watch.mapping(attributes);
+                if (mapped != null && isLive(mapped, lockFile)) {
                     return attach(spec, lockFile, mapped);
                 }
                 if (deadline.expired()) {
@@ -123,28 +114,5 @@ public final class ShmTransport implements Transport {
         return buffer.getIntAcquire(STATE_OFFSET) == STATE_OPEN
                 && ProcessLiveness.isAlive(buffer.getLong(RECEIVER_PID_OFFSET))
                 && ReceiverLock.isHeld(lockFile);
-    }
-
-    private static BasicFileAttributes attributesOrNull(Path address) throws IOException {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(address, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!attributes.isRegularFile()) {
-                throw new IOException("not a regular file at the shm address: address=" + address);
-            }
-            return attributes;
-        } catch (NoSuchFileException e) {
-            return null;
-        }
-    }
-
-    private static SharedBuffer mapOrNull(Path address) throws IOException {
-        try {
-            SharedBuffer buffer = ShmChannelFile.map(address);
-            ShmFileDescriptor.checkVersion(buffer);
-            ShmFileDescriptor.checkHeader(buffer, buffer.capacity());
-            return buffer;
-        } catch (NoSuchFileException e) {
-            return null;
-        }
     }
 }
