@@ -50,7 +50,12 @@ final class ChannelFileWatch {
      */
     SharedBuffer mapping(BasicFileAttributes attributes) throws IOException {
         if (!Objects.equals(attributes.fileKey(), mappedKey)) {
-            mapped = mapOrNull();
+            SharedBuffer buffer = mapOrNull();
+            if (buffer == null) {
+                // Gone: remember nothing, or a new file that reuses the key would never be mapped.
+                return null;
+            }
+            mapped = buffer;
             mappedKey = attributes.fileKey();
         }
         return mapped;

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
+import org.ipcspec.channel.ChannelException;
 import org.ipcspec.channel.ChannelSpec;
 import org.ipcspec.channel.OpenStatus;
 import org.ipcspec.channel.Opened;
@@ -65,7 +66,9 @@ public final class ShmTransport implements Transport {
 
     /**
      * Waits up to the open timeout for a file in state OPEN whose receiver is alive (its process
-     * exists and the receiver lock is held), then checks the content type and claims a slot.
+     * exists and the receiver lock is held), then checks the content type and claims a slot. What
+     * is wrong with the file at the address (not a regular file, another version, a bad header)
+     * is an {@code io} refusal with a message, never an exception.
      */
     @Override
     public Opened<Sender> openSender(ChannelSpec spec) {
@@ -88,7 +91,9 @@ public final class ShmTransport implements Transport {
                 }
                 backoff.idle();
             }
-        } catch (IOException e) {
+        } catch (IOException | ChannelException e) {
+            // A ChannelException here is a file that is not a compatible channel file (another
+            // version, a bad header): refused with io and the check's message, like an I/O failure.
             return Opened.refused(OpenStatus.IO, e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }

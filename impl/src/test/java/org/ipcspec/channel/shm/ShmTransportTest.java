@@ -266,6 +266,27 @@ class ShmTransportTest {
     }
 
     @Test
+    void senderFindingAnIncompatibleFileIsRefusedWithIoNamingTheProblem() throws Exception {
+        ShmChannelFile.create(address(), 4, 64, "application/octet-stream")
+                .putInt(ShmFileDescriptor.VERSION_OFFSET, 2);
+        Opened<Sender> otherVersion = Channels.openSender(spec(Role.SENDER, Mode.ASYNC));
+        assertEquals(OpenStatus.IO, otherVersion.status());
+        assertEquals("version not compatible: app=1 file=2", otherVersion.message());
+
+        Files.delete(address());
+        Files.write(address(), new byte[100]);
+        Opened<Sender> tooShort = Channels.openSender(spec(Role.SENDER, Mode.ASYNC));
+        assertEquals(OpenStatus.IO, tooShort.status());
+        assertTrue(tooShort.message().startsWith("not an shm channel file"), tooShort.message());
+
+        Files.delete(address());
+        Files.createDirectory(address());
+        Opened<Sender> directory = Channels.openSender(spec(Role.SENDER, Mode.ASYNC));
+        assertEquals(OpenStatus.IO, directory.status());
+        assertTrue(directory.message().startsWith("not a regular file"), directory.message());
+    }
+
+    @Test
     void senderWithoutReceiverIsNotFoundAfterItsOpenTimeout() {
         long start = System.nanoTime();
         Opened<Sender> opened = Channels.openSender(spec(Role.SENDER, Mode.ASYNC).withOpenTimeout(Duration.ofMillis(300)));
