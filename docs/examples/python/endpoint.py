@@ -718,7 +718,7 @@ REFUSE_FORMAT_MISMATCH, REFUSE_VERSION_MISMATCH, REFUSE_MALFORMED = 1, 2, 3
 MAX_HANDSHAKE_BODY = 1024
 MAX_SOCKET_ADDRESS_BYTES = 100             # sun_path is 108 with its zero, and <address>.new is 4 longer
 HELLO_TIMEOUT_S = 2.0                      # a peer that says nothing for this long is dropped
-MIN_HANDSHAKE_WAIT_S = 2.0                 # a sender waits at least this long for WELCOME or REFUSE
+MIN_HANDSHAKE_WAIT_S = 1.0                 # a sender waits at least this long for WELCOME or REFUSE
 READ_CHUNK = 256 * 1024
 GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)
 
