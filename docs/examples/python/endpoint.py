@@ -17,6 +17,7 @@ request loop and stdin.
 import errno
 import fcntl
 import json
+import mmap
 import os
 import queue
 import secrets
@@ -33,7 +34,7 @@ from collections import deque
 
 IMPLEMENTATION = "ipcspec-python-example"
 VERSION = "0.1.0"
-TRANSPORTS = ["file", "socket"]
+TRANSPORTS = ["file", "socket"]   # and shm where ATOMICS exist (see the shm section)
 
 MAX_LINE_BYTES = 1 << 20          # protocol: at most 1 MiB a line, its newline not counted
 MAX_SEQ = (1 << 53) - 1           # seq stays below 2^53
@@ -1308,6 +1309,524 @@ class SocketSender:
         self.sock.close()
 
 
+# ---- the shm transport: atomic words ------------------------------------------------------
+#
+# docs/wire-formats.md, "shm wire format, version 1", needs compare-and-swap on words of a file
+# that Java processes map too, and CPython has no atomic operations: the GIL orders nothing
+# between processes, and a store through mmap or struct is a memcpy whose width the C compiler
+# chooses. So the words every process races on (state, tail, head, writer lock, slot pid, sent,
+# collected) are read and written only by five small x86-64 functions, placed in an executable page and
+# called through ctypes: load, store and CAS of 64-bit words, load and store of 32-bit
+# ones. Where they run (x86-64, so TSO) they give what the format asks: an
+# aligned `mov` load is single-copy atomic and has acquire semantics; `xchg` with memory is a
+# sequentially consistent store (stronger than release); `lock cmpxchg` is a sequentially
+# consistent CAS. Everything else (header fields before the magic, records, payloads) is written
+# with plain mmap stores, which TSO keeps in program order before the `xchg` that publishes them.
+# The README's "shm: memory ordering" says why that holds and where it does not.
+
+class Atomics:
+    """Atomic access to aligned words at raw addresses; create() gives None where unavailable."""
+
+    CODE = {   # x86-64 System V: rdi = address, rsi = value or expected, rdx = desired; result in rax
+        "load64": "488b07c3",            # mov rax, [rdi]; ret
+        "store64": "488737c3",           # xchg [rdi], rsi; ret
+        "cas64": "4889f0f0480fb117c3",   # mov rax, rsi; lock cmpxchg [rdi], rdx; ret  (rax = old value)
+        "load32": "8b07c3",              # mov eax, [rdi]; ret
+        "store32": "8737c3",             # xchg [rdi], esi; ret
+    }
+
+    @staticmethod
+    def create():
+        import ctypes
+        import platform
+        if platform.machine() not in ("x86_64", "AMD64") or sys.byteorder != "little" or not sys.platform.startswith("linux"):
+            return None
+        try:
+            page = mmap.mmap(-1, mmap.PAGESIZE, prot=mmap.PROT_READ | mmap.PROT_WRITE | mmap.PROT_EXEC)
+        except (OSError, ValueError) as e:
+            log("no executable page for atomics (%s): shm is not offered" % e)
+            return None
+        atomics = Atomics()
+        atomics.page = page
+        base = ctypes.addressof(ctypes.c_char.from_buffer(page))
+        u64, u32, ptr = ctypes.c_uint64, ctypes.c_uint32, ctypes.c_void_p
+        types = {"load64": (u64, ptr), "store64": (None, ptr, u64), "cas64": (u64, ptr, u64, u64),
+                 "load32": (u32, ptr), "store32": (None, ptr, u32)}
+        offset = 0
+        for name, code in Atomics.CODE.items():
+            page[offset:offset + len(code) // 2] = bytes.fromhex(code)
+            setattr(atomics, name, ctypes.CFUNCTYPE(*types[name])(base + offset))
+            offset += 16
+        return atomics
+
+
+ATOMICS = Atomics.create()
+
+
+class SharedFile:
+    """A channel file mapped shared: plain bytes through the mmap, racing words through ATOMICS."""
+
+    def __init__(self, fd, length):
+        import ctypes
+        self.mm = mmap.mmap(fd, length, mmap.MAP_SHARED, mmap.PROT_READ | mmap.PROT_WRITE)
+        self.length = length
+        self._anchor = ctypes.c_char.from_buffer(self.mm)   # pins the mapping while we use its address
+        self.base = ctypes.addressof(self._anchor)
+
+    def load64(self, offset):
+        return ATOMICS.load64(self.base + offset)
+
+    def store64(self, offset, value):
+        ATOMICS.store64(self.base + offset, value & 0xFFFFFFFFFFFFFFFF)
+
+    def cas64(self, offset, expected, desired):
+        return ATOMICS.cas64(self.base + offset, expected, desired & 0xFFFFFFFFFFFFFFFF) == expected
+
+    def load32(self, offset):
+        return ATOMICS.load32(self.base + offset)
+
+    def store32(self, offset, value):
+        ATOMICS.store32(self.base + offset, value)
+
+    def u32(self, offset):        # a plain load: fields no one changes, or ordered by an earlier acquire
+        return struct.unpack_from("<I", self.mm, offset)[0]
+
+    def put_u32(self, offset, value):
+        struct.pack_into("<I", self.mm, offset, value)
+
+    def close(self):
+        self._anchor = None
+        try:
+            self.mm.close()
+        except BufferError:
+            pass   # still exported somewhere; the mapping goes with the process
+
+
+# ---- the shm transport: layout --------------------------------------------------------------
+
+SHM_MAGIC = 0x4D535049               # "IPSM" little-endian
+SHM_VERSION = 1
+SHM_HEADER = 8192
+OFF_MAGIC, OFF_VERSION, OFF_HEADER_LENGTH, OFF_RING_SIZE = 0, 4, 8, 12
+OFF_CAPACITY, OFF_MAX_BYTES, OFF_STATE, OFF_SLOTS, OFF_RECEIVER_PID = 16, 20, 24, 28, 32
+OFF_CT_LENGTH, OFF_CT = 64, 68
+OFF_TAIL, OFF_HEAD, OFF_WRITER_LOCK = 384, 512, 640
+OFF_TABLE, SLOTS, SLOT_BYTES = 1024, 64, 64
+SLOT_PID, SLOT_SENDER_ID, SLOT_SENT, SLOT_COLLECTED = 0, 8, 16, 24
+STATE_OPEN, STATE_CLOSED, STATE_DEAD = 1, 2, 3
+REC_MESSAGE, REC_PADDING = 1, 2
+RECORD_HEAD = struct.Struct("<IIII")  # length, type, slot, incarnation
+MAX_RING = 64 << 20
+MAX_RING_FOR_LARGE_MESSAGES = 1 << 30
+WRITER_LOCK_WAIT_NS = 50_000_000      # an async send gives up on a held writer lock after this: full
+STEAL_PROBE_NS = 1_000_000            # how often a waiting writer checks that the holder lives
+RECEIVER_PROBE_NS = 25_000_000        # how often a waiting sender probes the receiver lock
+_tmp_counter = 0
+
+
+def align8(n):
+    return (n + 7) & ~7
+
+
+def ring_size_for(capacity, max_bytes):
+    max_record = align8(16 + max_bytes)
+    wanted = max(min(capacity * max_record, MAX_RING), 2 * max_record)
+    if wanted > MAX_RING_FOR_LARGE_MESSAGES:
+        return None
+    return max(1024, 1 << (wanted - 1).bit_length())
+
+
+def slot_at(slot, field):
+    return OFF_TABLE + SLOT_BYTES * slot + field
+
+
+def process_alive(pid):
+    if pid == os.getpid():
+        return True
+    if not 0 < pid < (1 << 31):
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def map_channel_file(address):
+    """The SharedFile at `address` after checking magic, version and header; None if there is no
+    file; OSError for anything that is not a version 1 channel file."""
+    try:
+        fd = open_file(address, os.O_RDWR)
+    except FileNotFoundError:
+        return None
+    try:
+        length = os.fstat(fd).st_size
+        if length < SHM_HEADER:
+            raise OSError("not an shm channel file: address=%s length=%d" % (address, length))
+        shared = SharedFile(fd, length)
+    finally:
+        os.close(fd)
+    problem = None
+    magic, version = shared.load32(OFF_MAGIC), shared.u32(OFF_VERSION)
+    ring = shared.u32(OFF_RING_SIZE)
+    if magic != SHM_MAGIC:
+        problem = "not an shm channel file: magic app=0x%08x file=0x%08x" % (SHM_MAGIC, magic)
+    elif version != SHM_VERSION:
+        problem = "version not compatible: app=%d file=%d" % (SHM_VERSION, version)
+    elif (shared.u32(OFF_HEADER_LENGTH) != SHM_HEADER or ring < 1024 or ring & (ring - 1)
+          or length != SHM_HEADER + ring or shared.u32(OFF_SLOTS) != SLOTS or shared.u32(OFF_CT_LENGTH) > 255):
+        problem = "corrupt shm header: header_length=%d ring_size=%d file_length=%d sender_slots=%d" % (
+            shared.u32(OFF_HEADER_LENGTH), ring, length, shared.u32(OFF_SLOTS))
+    if problem:
+        shared.close()
+        raise OSError(problem)
+    return shared
+
+
+# ---- the shm transport: the receiver ------------------------------------------------------
+
+class ShmReceiver:
+    role = "receiver"
+
+    def __init__(self, address, mode, capacity, max_bytes, content_type):
+        self.address, self.mode, self.capacity = address, mode, capacity
+        self.max_bytes, self.content_type = max_bytes, content_type
+        self.lock = self.shared = None
+        self.head = self.tail_seen = 0
+        self.closed = False
+
+    @staticmethod
+    def open(address, mode, capacity, max_bytes, content_type):
+        """(status, receiver or message), following "Opening", receiver."""
+        global _tmp_counter
+        r = ShmReceiver(address, mode, capacity, max_bytes, content_type)
+        ring = ring_size_for(capacity, max_bytes)
+        if ring is None:
+            return "io", "max_message_bytes too large for an shm ring: max_message_bytes=%d" % max_bytes
+        try:
+            if os.path.islink(address):
+                raise OSError("refusing a symbolic link at a channel path: %s" % address)
+            r.lock = ExclusiveLock.try_acquire(address + ".lock")
+            if r.lock is None:
+                return "busy", "a live receiver owns the channel: address=%s" % address
+            r._retire_leftover()
+            folder, name = os.path.split(address)
+            _tmp_counter += 1
+            tmp = os.path.join(folder, ".%s.tmp.%d.%d" % (name, os.getpid(), _tmp_counter))
+            fd = open_file(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL)
+            try:
+                os.ftruncate(fd, SHM_HEADER + ring)
+                shared = SharedFile(fd, SHM_HEADER + ring)
+            except OSError:
+                _unlink_quietly(tmp)
+                raise
+            finally:
+                os.close(fd)
+            ct = content_type.encode("utf-8")
+            for offset, value in ((OFF_VERSION, SHM_VERSION), (OFF_HEADER_LENGTH, SHM_HEADER), (OFF_RING_SIZE, ring),
+                                  (OFF_CAPACITY, capacity), (OFF_MAX_BYTES, max_bytes), (OFF_SLOTS, SLOTS),
+                                  (OFF_CT_LENGTH, len(ct))):
+                shared.put_u32(offset, value)
+            struct.pack_into("<Q", shared.mm, OFF_RECEIVER_PID, os.getpid())
+            shared.mm[OFF_CT:OFF_CT + len(ct)] = ct
+            shared.store32(OFF_STATE, STATE_OPEN)
+            shared.store32(OFF_MAGIC, SHM_MAGIC)   # last
+            try:
+                os.rename(tmp, address)
+            except OSError:
+                shared.close()
+                _unlink_quietly(tmp)
+                raise
+            r.shared = shared
+            return "ok", r
+        except OSError as e:
+            r.close()
+            return "io", "cannot open shm receiver: address=%s cause=%s" % (address, e)
+
+    def _retire_leftover(self):
+        """A file at the address was left by a receiver that died: mark it DEAD, so that senders
+        still attached to it end their sends closed. Not a channel file: refused, never replaced."""
+        try:
+            fd = open_file(self.address, os.O_RDWR)
+        except FileNotFoundError:
+            return
+        try:
+            length = os.fstat(fd).st_size
+            if length < SHM_HEADER:
+                raise OSError("refusing to replace a file that is not an shm channel: address=%s" % self.address)
+            old = SharedFile(fd, length)
+        finally:
+            os.close(fd)
+        try:
+            if old.load32(OFF_MAGIC) != SHM_MAGIC:
+                raise OSError("refusing to replace a file that is not an shm channel: address=%s" % self.address)
+            if old.u32(OFF_VERSION) == SHM_VERSION:
+                old.store32(OFF_STATE, STATE_DEAD)
+            # another version's file has another layout: replaced without being touched
+        finally:
+            old.close()
+
+    def receive(self, timeout_ns):
+        if self.closed:
+            return "closed", None
+        deadline = None if timeout_ns is None else now_ns() + timeout_ns
+        backoff = Backoff()
+        while True:
+            payload = self._read()
+            if payload is not None:
+                return "message", payload
+            if self.mode == "async":
+                return "empty", None
+            if deadline is not None and now_ns() >= deadline:
+                return "timeout", None
+            backoff.idle()
+
+    def _read(self):
+        """The next payload, or None; following "A read, step by step"."""
+        shared, ring = self.shared, self.shared.u32(OFF_RING_SIZE)
+        while True:
+            if self.head == self.tail_seen:
+                self.tail_seen = shared.load64(OFF_TAIL)   # acquire: every byte below it is written
+                if self.head == self.tail_seen:
+                    return None
+            i = self.head & (ring - 1)
+            at = SHM_HEADER + i
+            length, kind, slot, incarnation = RECORD_HEAD.unpack_from(shared.mm, at)
+            published = self.tail_seen - self.head
+            if kind == REC_PADDING and length == ring - i and length <= published:
+                self.head += length
+                continue
+            if not (kind == REC_MESSAGE and 16 <= length <= 16 + self.max_bytes
+                    and i + align8(length) <= ring and align8(length) <= published and slot < SLOTS):
+                raise OSError("corrupt shm record: ring_index=%d length=%d type=%d slot=%d published=%d"
+                              % (i, length, kind, slot, published))
+            payload = shared.mm[at + 16:at + length]
+            self.head += align8(length)
+            shared.store64(OFF_HEAD, self.head)            # release: writers may reuse the bytes
+            word_at = slot_at(slot, SLOT_COLLECTED)
+            while True:
+                word = shared.load64(word_at)
+                if word >> 32 != incarnation:
+                    break                                  # a new owner: the old one's message is not counted
+                if shared.cas64(word_at, word, (incarnation << 32) | ((word + 1) & 0xFFFFFFFF)):
+                    break
+            return payload
+
+    def close(self):
+        if self.closed:
+            return
+        self.closed = True
+        if self.shared is not None:
+            self.shared.store32(OFF_STATE, STATE_CLOSED)
+            _unlink_quietly(self.address)
+            self.shared.close()
+        if self.lock is not None:
+            self.lock.release()
+
+
+# ---- the shm transport: the sender --------------------------------------------------------
+
+class ShmSender:
+    role = "sender"
+
+    def __init__(self, address, shared, mode, slot, limit, sender_id):
+        self.address, self.shared, self.mode, self.slot, self.limit = address, shared, mode, slot, limit
+        self.sender_id = sender_id
+        self.lock_path = address + ".lock"
+        self.ring = shared.u32(OFF_RING_SIZE)
+        self.capacity = shared.u32(OFF_CAPACITY)
+        self.incarnation = shared.load64(slot_at(slot, SLOT_COLLECTED)) >> 32
+        self.sent = 0
+        self.collected = 0          # low 32 bits of the slot's collected word, this incarnation
+        self.cached_head = 0
+        self.next_probe = 0
+        self.closed = False
+
+    @staticmethod
+    def open(address, mode, max_bytes, content_type, sender_id, timeout_ns):
+        """(status, sender or message), following "Opening", sender."""
+        deadline = now_ns() + timeout_ns
+        backoff = Backoff()
+        mapped, mapped_key = None, None
+        try:
+            while True:
+                if os.path.islink(address):
+                    raise OSError("refusing a symbolic link at a channel path: %s" % address)
+                try:
+                    st = os.lstat(address)
+                except FileNotFoundError:
+                    st = None
+                if st is not None and not stat.S_ISREG(st.st_mode):
+                    raise OSError("not a regular file at the shm address: %s" % address)
+                if st is not None and (st.st_dev, st.st_ino) != mapped_key:
+                    if mapped is not None:
+                        mapped.close()
+                    mapped, mapped_key = map_channel_file(address), (st.st_dev, st.st_ino)
+                if st is not None and mapped is not None and ShmSender._live(mapped, address):
+                    return ShmSender._attach(address, mapped, mode, max_bytes, content_type, sender_id)
+                if now_ns() >= deadline:
+                    if mapped is not None:
+                        mapped.close()
+                    return "not_found", "no live shm receiver within %d ms: address=%s" % (
+                        timeout_ns // 1_000_000, address)
+                backoff.idle()
+        except OSError as e:
+            if mapped is not None:
+                mapped.close()
+            return "io", "cannot attach to shm channel: address=%s cause=%s" % (address, e)
+
+    @staticmethod
+    def _live(shared, address):
+        return (shared.load32(OFF_STATE) == STATE_OPEN
+                and process_alive(struct.unpack_from("<Q", shared.mm, OFF_RECEIVER_PID)[0])
+                and lock_is_held(address + ".lock"))
+
+    @staticmethod
+    def _attach(address, shared, mode, max_bytes, content_type, sender_id):
+        n = shared.u32(OFF_CT_LENGTH)
+        channel_type = shared.mm[OFF_CT:OFF_CT + n]
+        if channel_type != content_type.encode("utf-8"):
+            shared.close()
+            return "format_mismatch", "content type differs: channel=%s sender=%s" % (
+                channel_type.decode("utf-8", "replace"), content_type)
+        me = os.getpid()
+        for slot in range(SLOTS):
+            pid_at = slot_at(slot, SLOT_PID)
+            owner = shared.load64(pid_at)
+            free = owner == 0 or (owner != me and not process_alive(owner))
+            if free and shared.cas64(pid_at, owner, me):
+                shared.put_u32(slot_at(slot, SLOT_SENDER_ID), sender_id)
+                shared.store64(slot_at(slot, SLOT_SENT), 0)
+                word_at = slot_at(slot, SLOT_COLLECTED)
+                while True:   # a CAS: the receiver may be counting an old record of this slot right now
+                    word = shared.load64(word_at)
+                    if shared.cas64(word_at, word, (((word >> 32) + 1) & 0xFFFFFFFF) << 32):
+                        break
+                limit = min(max_bytes, shared.u32(OFF_MAX_BYTES))
+                return "ok", ShmSender(address, shared, mode, slot, limit, sender_id)
+        shared.close()
+        return "io", "shm sender table full: slots=%d address=%s" % (SLOTS, address)
+
+    def send(self, payload, timeout_ns):
+        if self.closed:
+            return "closed"
+        if len(payload) > self.limit:
+            return "too_large"
+        if self.mode == "async":
+            status = self._try_write(payload, WRITER_LOCK_WAIT_NS)
+            return "closed" if status == "full" and self._receiver_gone() else status
+        deadline = None if timeout_ns is None else now_ns() + timeout_ns
+        backoff = Backoff()
+        while True:
+            status = self._try_write(payload, WRITER_LOCK_WAIT_NS)
+            if status == "ok":
+                break
+            if status == "closed" or self._receiver_gone():
+                return "closed"
+            if deadline is not None and now_ns() >= deadline:
+                return "timeout"
+            backoff.idle()
+        target = self.sent & 0xFFFFFFFF
+        backoff = Backoff()
+        while True:
+            if self._covers(target):
+                return "ok"
+            if self._slot_lost():
+                return "closed"
+            if self._receiver_gone():
+                return "ok" if self._covers(target) else "closed"   # collected just before it closed?
+            if deadline is not None and now_ns() >= deadline:
+                return "timeout"
+            backoff.idle()
+
+    def _try_write(self, payload, lock_wait_ns):
+        """ok, full or closed; following "A write, step by step", steps 1 to 8."""
+        shared = self.shared
+        if shared.load32(OFF_STATE) != STATE_OPEN:
+            return "closed"
+        if self._uncollected() >= self.capacity:
+            self._refresh_collected()
+            if self._uncollected() >= self.capacity:
+                return "full"
+        if not self._lock_writer(lock_wait_ns):
+            return "closed" if shared.load32(OFF_STATE) != STATE_OPEN else "full"
+        try:
+            tail = shared.load64(OFF_TAIL)
+            ring = self.ring
+            i = tail & (ring - 1)
+            n = align8(16 + len(payload))
+            pad = ring - i if n > ring - i else 0
+            if tail + pad + n - self.cached_head > ring:
+                self.cached_head = shared.load64(OFF_HEAD)
+                if tail + pad + n - self.cached_head > ring:
+                    return "full"
+            if pad:
+                struct.pack_into("<II", shared.mm, SHM_HEADER + i, pad, REC_PADDING)
+                i = 0
+            at = SHM_HEADER + i
+            RECORD_HEAD.pack_into(shared.mm, at, 16 + len(payload), REC_MESSAGE, self.slot, self.incarnation)
+            shared.mm[at + 16:at + 16 + len(payload)] = payload
+            shared.store64(OFF_TAIL, tail + pad + n)   # publishes the record
+        finally:
+            shared.store64(OFF_WRITER_LOCK, 0)
+        self.sent += 1
+        shared.store64(slot_at(self.slot, SLOT_SENT), self.sent)
+        return "ok"
+
+    def _lock_writer(self, wait_ns):
+        shared, me = self.shared, os.getpid()
+        if shared.cas64(OFF_WRITER_LOCK, 0, me):
+            return True
+        start = now_ns()
+        next_steal = start + STEAL_PROBE_NS
+        backoff = Backoff()
+        while True:
+            backoff.idle()
+            if shared.cas64(OFF_WRITER_LOCK, 0, me):
+                return True
+            now = now_ns()
+            if now >= next_steal:
+                holder = shared.load64(OFF_WRITER_LOCK)
+                if holder != 0 and not process_alive(holder) and shared.cas64(OFF_WRITER_LOCK, holder, me):
+                    return True   # the holder died mid-write; what it left past tail is overwritten
+                next_steal = now + STEAL_PROBE_NS
+            if now - start > wait_ns:
+                return False
+
+    def _uncollected(self):
+        return (self.sent - self.collected) & 0xFFFFFFFF
+
+    def _refresh_collected(self):
+        word = self.shared.load64(slot_at(self.slot, SLOT_COLLECTED))
+        if word >> 32 == self.incarnation:
+            self.collected = word & 0xFFFFFFFF
+
+    def _covers(self, target):
+        self._refresh_collected()
+        return (self.collected - target) & 0xFFFFFFFF < 0x80000000   # collected - target >= 0, in 32 bits
+
+    def _slot_lost(self):
+        return self.shared.load64(slot_at(self.slot, SLOT_COLLECTED)) >> 32 != self.incarnation
+
+    def _receiver_gone(self):
+        if self.shared.load32(OFF_STATE) != STATE_OPEN:
+            return True
+        now = now_ns()
+        if now < self.next_probe:
+            return False
+        self.next_probe = now + RECEIVER_PROBE_NS
+        return not lock_is_held(self.lock_path)
+
+    def close(self):
+        if self.closed:
+            return
+        self.closed = True
+        self.shared.cas64(slot_at(self.slot, SLOT_PID), os.getpid(), 0)
+        self.shared.close()
+
+
 # ---- generated payloads (PROTOCOL.md section 4) -----------------------------------------
 
 _RAMP = bytes(range(256))
@@ -1340,6 +1859,9 @@ def describe_payload(payload, content_type):
 # ---- the ops ------------------------------------------------------------------------------
 
 TRANSPORT_CLASSES = {"file": (FileReceiver, FileSender), "socket": (SocketReceiver, SocketSender)}
+if ATOMICS is not None:
+    TRANSPORTS.insert(0, "shm")
+    TRANSPORT_CLASSES["shm"] = (ShmReceiver, ShmSender)
 
 
 class Session:
