@@ -157,6 +157,25 @@ def one_way(folder, transport, sender_kind, receiver_kind):
               r.get("status") == "ok" and r.get("not_intact") == 0 and stats.get("digest") == digest(range(10, 1010))
               and stats.get("out_of_order") == 0, r)
 
+        # Senders of both languages at once on one channel (on shm they take turns at the ring's
+        # writer lock by CAS): each one's messages arrive complete and in its order.
+        mixed = Endpoint(receiver_kind, kinds[receiver_kind])
+        _, r = mixed.request("open", role="sender", transport=transport, address=address, mode="async",
+                             content_type="text/plain", sender_id=17)
+        check(tag + ": a %s sender attaches beside it" % receiver_kind, r.get("status") == "ok", r)
+        sender.write("send_many", 200, {"first_seq": 1, "count": 3000, "size": 64})
+        mixed.write("send_many", 201, {"first_seq": 1, "count": 3000, "size": 64})
+        _, a = sender.read_reply(200)
+        _, b = mixed.read_reply(201)
+        _, r = receiver.request("receive_many", count=6000, timeout_ms=60000)
+        per = r.get("per_sender", {})
+        expected = digest(range(1, 3001))
+        check(tag + ": two languages' senders at once: 3000 each, in order, digests match",
+              a.get("sent") == 3000 and b.get("sent") == 3000 and r.get("status") == "ok" and r.get("not_intact") == 0
+              and all(per.get(k, {}).get("digest") == expected and per.get(k, {}).get("out_of_order") == 0
+                      for k in ("7", "17")), (a, b, r))
+        mixed.close()
+
         # The receiver lock: a second receiver of the sender's language is busy.
         other = Endpoint(sender_kind, kinds[sender_kind])
         _, r = other.request("open", role="receiver", transport=transport, address=address, mode="sync",
