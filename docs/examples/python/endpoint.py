@@ -2222,7 +2222,24 @@ def read_stdin(lines):
             lines.put(length - (1 if line.endswith(b"\n") else 0))
 
 
+def offer_only(argv):
+    """`--transports a,b` offers only those (to try one transport, or to see how the harness treats
+    an implementation that lacks some); each must be one this endpoint can offer here."""
+    import argparse
+    parser = argparse.ArgumentParser(prog="endpoint.py", description="ipcspec driver protocol endpoint")
+    parser.add_argument("--transports", help="offer only these, comma-separated; default: %s" % ",".join(TRANSPORTS))
+    wanted = parser.parse_args(argv).transports
+    if wanted is None:
+        return
+    chosen = [t for t in wanted.split(",") if t]
+    unknown = [t for t in chosen if t not in TRANSPORTS]
+    if unknown or not chosen:
+        parser.error("--transports %s: can offer only %s here" % (wanted, ",".join(TRANSPORTS)))
+    TRANSPORTS[:] = [t for t in TRANSPORTS if t in chosen]
+
+
 def main():
+    offer_only(sys.argv[1:])
     os.umask(0o077)   # belt and braces: everything a channel creates is owner-only (P1)
     emit({"type": "hello", "protocol": 1, "implementation": IMPLEMENTATION, "version": VERSION,
           "transports": TRANSPORTS, "clock": "monotonic"})
