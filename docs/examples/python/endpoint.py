@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
 """A minimal ipcspec endpoint in Python 3.11, standard library only.
 
-It speaks the driver protocol (docs/protocol.md) on stdin/stdout and offers one transport, `file`,
-implemented byte for byte as the file section of docs/wire-formats.md describes, so that it
-interoperates with the Java reference implementation on the same spool directory.
+It speaks the driver protocol (docs/protocol.md) on stdin/stdout and offers the three transports,
+`shm` (x86-64 Linux only), `file` and `socket`, each implemented byte for byte as its section of
+docs/wire-formats.md describes, so that it interoperates with the Java reference implementation
+on the same channel. `--transports file,socket` offers only those.
 
 Run the conformance suite against it:
 
     ./ipcspec run --profile docs/examples/python/profile.yaml
 
 Sections, in order: constants; CRC-32C; output lines; request fields; owner-only files and
-fcntl locks; the file transport (names, receiver, sender); generated payloads; the ops; the
-request loop and stdin.
+fcntl locks; the file transport (names, receiver, sender); the socket transport (frames,
+receiver, sender); the shm transport (atomic words, layout, receiver, sender); generated
+payloads; the ops; the request loop and stdin.
 """
 
 import errno
