@@ -3,6 +3,7 @@ package org.ipcspec.harness.profile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An implementation profile: how to start the implementation's endpoint, what it claims, and the
@@ -17,9 +18,12 @@ import java.util.Map;
  * @param bounds     timing bounds and thresholds
  * @param bulkCount  default message count of bulk runs, per transport
  * @param sampleEvery default sample_every of bulk runs
+ * @param wire       the documented wire format each transport speaks, e.g. {@code socket -> ipcspec-socket/1};
+ *                   a claimed transport that is absent speaks a private format (see {@link WireFormat})
  */
 public record Profile(Path file, String name, List<String> command, Map<String, String> env,
-                      List<String> transports, Bounds bounds, Map<String, Long> bulkCount, long sampleEvery) {
+                      List<String> transports, Bounds bounds, Map<String, Long> bulkCount, long sampleEvery,
+                      Map<String, String> wire) {
 
     /** Transports the suite has scenarios for. */
     public static final List<String> KNOWN_TRANSPORTS = List.of("shm", "file", "socket");
@@ -32,6 +36,13 @@ public record Profile(Path file, String name, List<String> command, Map<String, 
         env = Map.copyOf(env);
         transports = List.copyOf(transports);
         bulkCount = Map.copyOf(bulkCount);
+        wire = Map.copyOf(wire);
+    }
+
+    /** A profile that declares no wire format: every transport speaks a private one. */
+    public Profile(Path file, String name, List<String> command, Map<String, String> env,
+                   List<String> transports, Bounds bounds, Map<String, Long> bulkCount, long sampleEvery) {
+        this(file, name, command, env, transports, bounds, bulkCount, sampleEvery, Map.of());
     }
 
     /** Reads and validates a profile; throws {@link ProfileException} naming file, line and key. */
@@ -46,6 +57,14 @@ public record Profile(Path file, String name, List<String> command, Map<String, 
 
     public boolean claims(String transport) {
         return transports.contains(transport);
+    }
+
+    /**
+     * The wire format {@code transport} speaks (e.g. {@code ipcspec-file/1}), or empty when it is
+     * private: then no implementation but this one can be its peer on that transport.
+     */
+    public Optional<String> wireFormat(String transport) {
+        return Optional.ofNullable(wire.get(transport));
     }
 
     /** Bulk message count for {@code transport}: the profile's, else {@link #DEFAULT_BULK_COUNT}. */

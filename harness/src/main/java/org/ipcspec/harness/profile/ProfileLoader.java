@@ -39,7 +39,7 @@ final class ProfileLoader {
     static final String PROFILE_DIR = "${profile_dir}";
 
     private static final List<String> TOP = List.of("name", "command", "env", "transports", "timing", "thresholds",
-            "defaults");
+            "defaults", "wire");
     private static final List<String> TIMING = List.of("non_blocking_ms", "blocked_ms", "crash_ms", "start_ms",
             "timeout_tolerance_ms");
     private static final List<String> THRESHOLD = List.of("min_messages_per_second", "max_p99_latency_us");
@@ -154,6 +154,8 @@ final class ProfileLoader {
             }
         }
 
+        Map<String, String> wire = top.containsKey("wire") ? wire(top.get("wire").getValueNode(), transports) : Map.of();
+
         Map<String, Long> bulk = new LinkedHashMap<>();
         long sampleEvery = Profile.DEFAULT_SAMPLE_EVERY;
         if (top.containsKey("defaults")) {
@@ -171,7 +173,35 @@ final class ProfileLoader {
             }
             sampleEvery = bound(d, "defaults", "sample_every", Profile.DEFAULT_SAMPLE_EVERY);
         }
-        return new Profile(absolute, name, command, env, transports, bounds, bulk, sampleEvery);
+        return new Profile(absolute, name, command, env, transports, bounds, bulk, sampleEvery, wire);
+    }
+
+    /** {@code wire}: claimed transport to wire format name; see {@link WireFormat}. */
+    private Map<String, String> wire(Node node, List<String> transports) {
+        Map<String, String> wire = new LinkedHashMap<>();
+        for (NodeTuple t : tuples(node, "wire")) {
+            String transport = transport(t.getKeyNode(), keyOf(t, "wire"), "wire");
+            String path = "wire." + transport;
+            if (!transports.contains(transport)) {
+                throw error(t.getKeyNode(), path, "a wire format for a transport that 'transports' does not claim "
+                        + transports);
+            }
+            if (wire.containsKey(transport)) {
+                throw error(t.getKeyNode(), path, "given twice");   // compose() does not catch duplicates
+            }
+            Node v = t.getValueNode();
+            String value = string(v, path);
+            if (!(v instanceof ScalarNode s) || !Tag.STR.equals(s.getTag())) {
+                throw error(v, path, "must be a wire format name such as " + WireFormat.DOCUMENTED.get(transport)
+                        + "/" + WireFormat.DOCUMENTED_VERSION + ", got " + describe(v));
+            }
+            String bad = WireFormat.problem(transport, value).orElse(null);
+            if (bad != null) {
+                throw error(v, path, "value '" + value + "': " + bad);
+            }
+            wire.put(transport, value);
+        }
+        return wire;
     }
 
     private String resolve(String arg) {

@@ -72,10 +72,10 @@ class IpcspecCommandTest {
         assertTrue(Files.isDirectory(reports.resolve("junit")));
     }
 
-    /** The example implementation in Python offers only the file transport: the rest is unsupported, not failed. */
+    /** The example implementation in Python, told to offer only file: the rest is unsupported, not failed. */
     @Test
     void transportsAnImplementationDoesNotOfferAreUnsupported() {
-        Captured run = run("run", "--impl", "python3 ../docs/examples/python/endpoint.py", "--tags", "@blocking and @S2",
+        Captured run = run("run", "--impl", "python3 ../docs/examples/python/endpoint.py --transports file", "--tags", "@blocking and @S2",
                 "--reports", reports.toString(), "--no-report");
         assertEquals(0, run.status, run.toString());
         assertTrue(run.out.contains("2 passed, 0 failed, 4 unsupported, 0 broken"), run.toString());

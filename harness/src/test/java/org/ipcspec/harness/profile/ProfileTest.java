@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -75,6 +76,15 @@ class ProfileTest {
         assertEquals(80_000.0, p.bounds().threshold("shm", 64).orElseThrow().minMessagesPerSecond());
         assertEquals(30_000.0, p.bounds().threshold("socket", 64).orElseThrow().minMessagesPerSecond());
         assertEquals(300.0, p.bounds().threshold("file", 64).orElseThrow().minMessagesPerSecond());
+        assertEquals(Map.of("shm", "ipcspec-shm/1", "file", "ipcspec-file/1", "socket", "ipcspec-socket/1"), p.wire());
+    }
+
+    @Test
+    void thePythonExampleProfileLoads() {
+        Profile p = Profile.load(Path.of("..", "docs", "examples", "python", "profile.yaml"));
+        for (String transport : p.transports()) {
+            assertTrue(p.wireFormat(transport).isPresent(), () -> transport + " has no wire format in " + p.file());
+        }
     }
 
     @Test
@@ -127,6 +137,52 @@ class ProfileTest {
                 ":10: key 'thresholds.file': thresholds for a transport that 'transports' does not claim [shm, socket]");
         contains(fails(GOOD.replace("bulk_count: {shm: 5000}", "bulk_count: {pipe: 5000}")),
                 "key 'defaults.bulk_count': unknown transport 'pipe'");
+    }
+
+    @Test
+    void wireFormatsAreReadPerTransport() {
+        Profile p = Profile.parse(GOOD + "wire: {socket: ipcspec-socket/1, shm: acme-ring/3}\n", FILE);
+        assertEquals(Map.of("socket", "ipcspec-socket/1", "shm", "acme-ring/3"), p.wire());
+        assertEquals(Optional.of("ipcspec-socket/1"), p.wireFormat("socket"));
+        assertEquals(Optional.of("acme-ring/3"), p.wireFormat("shm"));
+        assertTrue(p.wireFormat("file").isEmpty());
+    }
+
+    @Test
+    void withoutWireEveryTransportIsPrivate() {
+        Profile p = Profile.parse(GOOD, FILE);
+        assertTrue(p.wire().isEmpty());
+        assertTrue(p.wireFormat("shm").isEmpty());
+        assertTrue(p.wireFormat("socket").isEmpty());
+    }
+
+    @Test
+    void badWireFormatsNameFileLineKeyAndValue() {
+        String base = GOOD + "wire:\n  socket: %s\n";   // the value is on line 17
+        contains(fails(String.format(base, "ipcspec-socket")),
+                ":17: key 'wire.socket': value 'ipcspec-socket': not a wire format name; write <format>/<major version>, e.g. ipcspec-socket/1");
+        contains(fails(String.format(base, "ipcspec-socket/v1")), ":17: key 'wire.socket': value 'ipcspec-socket/v1': not a wire format name");
+        contains(fails(String.format(base, "IPCSPEC-socket/1")), "value 'IPCSPEC-socket/1': not a wire format name");
+        contains(fails(String.format(base, "ipcspec-socket/2")),
+                ":17: key 'wire.socket': value 'ipcspec-socket/2': docs/wire-formats.md defines only version 1 of ipcspec-socket");
+        contains(fails(String.format(base, "ipcspec-file/1")),
+                "value 'ipcspec-file/1': is the wire format of transport 'file'; transport 'socket' speaks ipcspec-socket/1");
+        contains(fails(String.format(base, "ipcspec-pipe/1")),
+                "value 'ipcspec-pipe/1': no such documented format; the one for transport 'socket' is ipcspec-socket/1");
+        contains(fails(String.format(base, "7")), ":17: key 'wire.socket': must be a wire format name such as ipcspec-socket/1, got '7'");
+        contains(fails(String.format(base, "[ipcspec-socket/1]")), ":17: key 'wire.socket': must be a non-empty text, got a list");
+        contains(fails(String.format(base, "")), "key 'wire.socket': must be a non-empty text, got nothing");
+    }
+
+    @Test
+    void wireFormatsOnlyForClaimedKnownTransports() {
+        contains(fails(GOOD + "wire: {file: ipcspec-file/1}\n"),
+                ":16: key 'wire.file': a wire format for a transport that 'transports' does not claim [shm, socket]");
+        contains(fails(GOOD + "wire: {pipe: ipcspec-pipe/1}\n"),
+                ":16: key 'wire': unknown transport 'pipe'", "known transports: shm, file, socket");
+        contains(fails(GOOD + "wire: {sockets: ipcspec-socket/1}\n"), "unknown transport 'sockets' (did you mean 'socket'?)");
+        contains(fails(GOOD + "wire: ipcspec-socket/1\n"), ":16: key 'wire': must be a mapping (key: value lines), got 'ipcspec-socket/1'");
+        contains(fails(GOOD + "wire: {socket: ipcspec-socket/1, socket: ipcspec-socket/1}\n"), ":16: key 'wire.socket': given twice");
     }
 
     @Test
