@@ -22,6 +22,8 @@ import org.ipcspec.harness.bench.BenchResult.StartupRow;
 import org.ipcspec.harness.bench.BenchResult.ThroughputRow;
 import org.ipcspec.harness.scenario.AddressRoots;
 import org.ipcspec.harness.scenario.Folders;
+import org.ipcspec.harness.scenario.Leftovers;
+import org.ipcspec.harness.scenario.RunMark;
 
 /**
  * The benchmark: throughput, round-trip latency and start-up of an implementation's endpoints,
@@ -68,6 +70,7 @@ public final class Benchmark {
 
     /** Runs the benchmark; {@code progress} hears what is being measured as it starts. */
     public static BenchResult run(BenchOptions options, Consumer<String> progress) {
+        Leftovers.sweepOnce();
         Path directory = createPrivateDirectory(options.tempParent());
         Path sharedMemory = createPrivateDirectory(AddressRoots.forTransport("shm", options.tempParent()));
         try {
@@ -260,11 +263,16 @@ public final class Benchmark {
                 + ", " + Runtime.getRuntime().availableProcessors() + " cores";
     }
 
-    /** The parent folder of every address (PROTOCOL.md: the harness creates it, owner-only). */
+    /**
+     * The parent folder of every address (PROTOCOL.md: the harness creates it, owner-only), marked with
+     * this run so that a later run removes it if this one is killed ({@link Leftovers}).
+     */
     static Path createPrivateDirectory(Path parent) {
         try {
-            return Files.createTempDirectory(parent, "ipcspec-bench-",
+            Path directory = Files.createTempDirectory(parent, "ipcspec-bench-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            RunMark.current().writeInto(directory);
+            return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the benchmark's temporary folder: " + e.getMessage(), e);
         }

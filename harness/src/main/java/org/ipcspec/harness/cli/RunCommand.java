@@ -26,6 +26,7 @@ import org.ipcspec.harness.run.RunOptions;
 import org.ipcspec.harness.run.RunResult;
 import org.ipcspec.harness.run.ScenarioResult;
 import org.ipcspec.harness.run.Shard;
+import org.ipcspec.harness.scenario.Leftovers;
 import org.ipcspec.harness.scenario.ProfileLocator;
 
 /** {@code ipcspec run}: the conformance suite against an implementation, with progress, a summary and a report. */
@@ -85,6 +86,8 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("ipcspec: " + e.getMessage());
             return 2;
         }
+        // Before any endpoint starts: what killed runs left in /dev/shm and the temp folder goes first.
+        CleanCommand.printRemoved(out, Leftovers.sweepOnce());
         ObjectNode hello;
         try {
             hello = Preflight.hello(chosen);
