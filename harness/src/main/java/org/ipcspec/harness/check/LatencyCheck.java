@@ -4,6 +4,7 @@ import org.ipcspec.harness.history.Batch;
 import org.ipcspec.harness.history.History;
 import org.ipcspec.harness.profile.Bounds;
 import org.ipcspec.harness.profile.Threshold;
+import org.ipcspec.harness.spec.Rule;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -12,18 +13,13 @@ import java.util.Optional;
 final class LatencyCheck implements Checker {
 
     @Override
-    public String id() {
-        return "LATENCY";
-    }
-
-    @Override
-    public String rule() {
-        return "Bulk transfer keeps p99 latency within the profile's bound for the transport and size.";
+    public Rule rule() {
+        return Rule.LATENCY;
     }
 
     @Override
     public Verdict check(History history, ScenarioFacts facts, Bounds bounds) {
-        Findings f = new Findings(id(), history);
+        Findings f = new Findings(rule(), history);
         String missing = "no completed receive_many in the history";
         for (BulkRun run : BulkRun.of(history, facts, s -> true)) {
             Batch b = run.receive();

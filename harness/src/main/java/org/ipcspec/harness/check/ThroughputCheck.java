@@ -4,6 +4,7 @@ import org.ipcspec.harness.history.Batch;
 import org.ipcspec.harness.history.History;
 import org.ipcspec.harness.profile.Bounds;
 import org.ipcspec.harness.profile.Threshold;
+import org.ipcspec.harness.spec.Rule;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -17,18 +18,13 @@ import java.util.Optional;
 final class ThroughputCheck implements Checker {
 
     @Override
-    public String id() {
-        return "THROUGHPUT";
-    }
-
-    @Override
-    public String rule() {
-        return "Bulk transfer reaches at least the profile's messages per second for the transport and size.";
+    public Rule rule() {
+        return Rule.THROUGHPUT;
     }
 
     @Override
     public Verdict check(History history, ScenarioFacts facts, Bounds bounds) {
-        Findings f = new Findings(id(), history);
+        Findings f = new Findings(rule(), history);
         String missing = "no completed receive_many in the history";
         // first_t comes from the send_many, so only one that ended counts.
         for (BulkRun run : BulkRun.of(history, facts, Batch::ended)) {

@@ -16,10 +16,12 @@ import org.ipcspec.harness.check.Checkers;
 import org.ipcspec.harness.check.ScenarioFacts;
 import org.ipcspec.harness.check.SeqDigest;
 import org.ipcspec.harness.check.Verdict;
+import org.ipcspec.harness.history.Mode;
 import org.ipcspec.harness.profile.Threshold;
 import org.ipcspec.harness.scenario.Call;
 import org.ipcspec.harness.scenario.Participant;
 import org.ipcspec.harness.scenario.ScenarioWorld;
+import org.ipcspec.harness.spec.Rule;
 
 /** Many messages at once (send_many / receive_many): ordering runs, several senders, throughput, crashes mid-run. */
 public final class BulkSteps {
@@ -100,7 +102,7 @@ public final class BulkSteps {
                 return firstCollected.path("status").asText().equals("message");
             });
         } catch (ConditionTimeoutException e) {
-            throw Violations.violated("O2", "the sender was sending, yet the receiver polled for " + world.crashBound().toMillis()
+            throw Violations.violated(Rule.O2, "the sender was sending, yet the receiver polled for " + world.crashBound().toMillis()
                     + " ms (the crash bound) and no message came");
         }
         world.kill(world.participant(name));
@@ -111,24 +113,24 @@ public final class BulkSteps {
     public void everyCollectedIntact() {
         Participant receiver = world.participant("receiver");
         long expected = firstCollected.path("seq").asLong() + 1;
-        require(firstCollected.path("intact").asBoolean(false), "K1", "message " + firstCollected.path("seq") + " was torn (intact=false)");
+        require(firstCollected.path("intact").asBoolean(false), Rule.K1, "message " + firstCollected.path("seq") + " was torn (intact=false)");
         long collected = 1;
         long deadline = System.nanoTime() + BULK_BOUND.toNanos();
         while (System.nanoTime() < deadline) {
             ObjectNode reply = world.callAndAwait(receiver, "receive", world.request("receive").put("channel", "main"), world.replyBound());
             String status = reply.path("status").asText();
             if (!status.equals("message")) {
-                require(status.equals("empty") || status.equals("closed"), "K1", "after the sender died, a receive returned " + reply);
+                require(status.equals("empty") || status.equals("closed"), Rule.K1, "after the sender died, a receive returned " + reply);
                 break;
             }
-            require(reply.path("intact").asBoolean(false), "K1", "after the sender died mid-send, message " + reply.path("seq")
+            require(reply.path("intact").asBoolean(false), Rule.K1, "after the sender died mid-send, message " + reply.path("seq")
                     + " was collected torn (intact=false)");
-            require(reply.path("seq").asLong() == expected, "O1", "after message " + (expected - 1) + " came message "
+            require(reply.path("seq").asLong() == expected, Rule.O1, "after message " + (expected - 1) + " came message "
                     + reply.path("seq") + ", expected " + expected);
             expected++;
             collected++;
         }
-        require(collected >= 1, "K1", "nothing was collected");
+        require(collected >= 1, Rule.K1, "nothing was collected");
     }
 
     /** Judged by the THROUGHPUT and LATENCY checkers from the history; the step shows their figures at once. */
@@ -136,7 +138,7 @@ public final class BulkSteps {
     public void throughputMeetsProfile(int size) {
         String transport = world.channel().transport();
         ScenarioFacts facts = ScenarioFacts.builder().transport(transport).messageSize(size).build();
-        List<Verdict> verdicts = Checkers.check(List.of("THROUGHPUT", "LATENCY"), world.history(), facts, world.bounds());
+        List<Verdict> verdicts = Checkers.check(List.of(Rule.THROUGHPUT, Rule.LATENCY), world.history(), facts, world.bounds());
         JsonNode latency = lastBatch(world.participant("receiver")).path("latency_ns");
         Threshold threshold = world.bounds().threshold(transport, size).orElse(null);
         Figures.attach(transport, size, verdicts, latency);
@@ -159,25 +161,25 @@ public final class BulkSteps {
         for (Participant sender : senders()) {
             Call call = sender.nextUnjudged().orElseThrow();
             ObjectNode reply = world.await(sender, call, BULK_BOUND);
-            require(reply.path("status").asText().equals("ok"), sender.mode().equals("sync") ? "S1" : "S2",
+            require(reply.path("status").asText().equals("ok"), sender.mode() == Mode.SYNC ? Rule.S1 : Rule.S2,
                     sender.displayName() + "'s " + call.what() + " ended " + reply.path("status") + " after sending "
                             + reply.path("sent") + ": " + reply);
         }
         Participant receiver = world.participant("receiver");
         Call call = receiver.nextUnjudged().orElseThrow();
         ObjectNode received = world.await(receiver, call, BULK_BOUND);
-        require(received.path("status").asText().equals("ok"), "O2", "the receiver's " + call.what() + " ended "
+        require(received.path("status").asText().equals("ok"), Rule.O2, "the receiver's " + call.what() + " ended "
                 + received.path("status") + " having received " + received.path("received") + ": " + received);
-        require(received.path("not_intact").asLong(-1) == 0, "O2", received.path("not_intact") + " messages arrived torn or corrupted");
+        require(received.path("not_intact").asLong(-1) == 0, Rule.O2, received.path("not_intact") + " messages arrived torn or corrupted");
         return received;
     }
 
     private void requireSenderDigest(ObjectNode received, int senderId, long count) {
         JsonNode stats = received.path("per_sender").path(Integer.toUnsignedString(senderId));
-        require(!stats.isMissingNode(), "O2", "nothing arrived from sender " + senderId + ": per_sender=" + received.path("per_sender"));
+        require(!stats.isMissingNode(), Rule.O2, "nothing arrived from sender " + senderId + ": per_sender=" + received.path("per_sender"));
         String expected = SeqDigest.ofRange(1, count);
         if (!stats.path("digest").asText().equals(expected)) {
-            String rule = stats.path("out_of_order").asLong() > 0 ? "O1" : "O2";
+            Rule rule = stats.path("out_of_order").asLong() > 0 ? Rule.O1 : Rule.O2;
             throw Violations.violated(rule, "sender " + senderId + "'s messages 1.." + count + " arrived with digest "
                     + stats.path("digest") + ", expected " + expected + " (received " + stats.path("received") + ", out of order "
                     + stats.path("out_of_order") + ", duplicates " + stats.path("duplicates") + ", first seq "

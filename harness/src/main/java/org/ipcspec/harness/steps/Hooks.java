@@ -12,7 +12,10 @@ import org.ipcspec.harness.check.Checkers;
 import org.ipcspec.harness.check.ScenarioFacts;
 import org.ipcspec.harness.check.Verdict;
 import org.ipcspec.harness.history.History;
+import org.ipcspec.harness.outcome.SpecError;
 import org.ipcspec.harness.scenario.ScenarioWorld;
+import org.ipcspec.harness.scenario.SpecLocation;
+import org.ipcspec.harness.spec.Rule;
 
 /**
  * Around every scenario: labels for the report before, and after it the part that makes the suite
@@ -30,22 +33,13 @@ public final class Hooks {
 
     @Before(order = 0)
     public void begin(Scenario scenario) {
-        world.scenario(scenario.getName(), scenario.getSourceTagNames());
+        world.scenario(scenario.getName(), scenario.getSourceTagNames(), SpecLocation.of(scenario.getUri(), scenario.getLine()));
         Violations.reset();
     }
 
     @After
     public void end(Scenario scenario) {
-        List<Verdict> verdicts;
-        try {
-            world.endProcesses();
-        } finally {
-            ScenarioFacts facts = ObservedFiles.facts(world);
-            History history = world.history();
-            verdicts = Checkers.check(checkedRules(), history, facts, world.bounds());
-            Evidence.attach(world, history, verdicts);
-            world.close();
-        }
+        List<Verdict> verdicts = judge();
         if (scenario.isFailed() || scenario.getStatus() == Status.SKIPPED) {
             // A failed scenario already says why; an unsupported one (skipped) has nothing to judge.
             return;
@@ -56,19 +50,36 @@ public final class Hooks {
             throw new AssertionError(String.join("\n", violations));
         }
         world.requireNoGarbage();
-        List<String> unchecked = verdicts.stream().filter(v -> v.outcome() == Verdict.Outcome.NOT_APPLICABLE)
+        List<Rule> unchecked = verdicts.stream().filter(Verdict::notApplicable)
                 .map(Verdict::rule).filter(rule -> !Violations.asserted().contains(rule)).toList();
         if (!unchecked.isEmpty()) {
-            // A spec error, not the implementation's: a tag that neither a checker nor a step
-            // checked would pass for ever.
-            throw new IllegalStateException("the scenario is tagged with " + unchecked
+            // A tag that neither a checker nor a step checked would pass for ever.
+            throw new SpecError(world.location() + ": the scenario is tagged with " + unchecked
                     + " but its history holds nothing those rules cover: fix the scenario or its tags");
         }
     }
 
-    /** The scenario's rule tags that have a checker (all of PROTOCOL.md section 5 do; PROTOCOL is judged by steps). */
-    private List<String> checkedRules() {
-        List<String> known = Checkers.ids();
-        return world.rules().stream().filter(known::contains).toList();
+    /**
+     * Ends the processes, checks the history, attaches the evidence and removes the scenario's
+     * folder, each whatever the one before threw: no process or folder outlives the scenario, and
+     * the first failure is the one reported.
+     */
+    private List<Verdict> judge() {
+        FirstFailure failure = new FirstFailure();
+        failure.run(world::endProcesses);
+        History history = failure.get(world::history, null);
+        List<Verdict> verdicts = history == null ? List.of()
+                : failure.get(() -> Checkers.check(checkedRules(), history, ObservedFiles.facts(world), world.bounds()), List.of());
+        if (history != null) {
+            failure.run(() -> Evidence.attach(world, history, verdicts));
+        }
+        failure.run(world::close);
+        failure.rethrow();
+        return verdicts;
+    }
+
+    /** The scenario's rule tags that a checker judges (PROTOCOL is judged by steps). */
+    private List<Rule> checkedRules() {
+        return world.tags().ruleList().stream().filter(Checkers::judges).toList();
     }
 }

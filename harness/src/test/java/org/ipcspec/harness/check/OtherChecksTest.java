@@ -215,6 +215,6 @@ class OtherChecksTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Checkers.get("S9"));
         assertTrue(e.getMessage().contains("known rules: S1, S2"), e.getMessage());
         assertEquals("S1", Checkers.get("s1").id());
-        Checkers.all().forEach(c -> assertFalse(c.rule().isBlank()));
+        Checkers.all().forEach(c -> assertFalse(c.rule().title().isBlank()));
     }
 }

@@ -23,10 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.ipcspec.harness.process.ProcessReaper;
 import org.ipcspec.harness.profile.Profile;
 import org.ipcspec.harness.run.ConformanceRun;
-import org.ipcspec.harness.run.Outcome;
+import org.ipcspec.harness.outcome.Outcome;
 import org.ipcspec.harness.run.RunOptions;
 import org.ipcspec.harness.run.RunResult;
-import org.ipcspec.harness.run.ScenarioResult;
+import org.ipcspec.harness.outcome.ScenarioResult;
 import org.ipcspec.harness.scenario.ProfileLocator;
 
 /**
