@@ -260,7 +260,7 @@ public final class Benchmark {
                 + ", " + Runtime.getRuntime().availableProcessors() + " cores";
     }
 
-    /** The parent folder of every address (PROTOCOL.md: the harness creates it, owner-only). */
+    /** The parent folder of every address (docs/protocol.md#precise-points: the harness creates it, owner-only). */
     static Path createPrivateDirectory(Path parent) {
         try {
             return Files.createTempDirectory(parent, "ipcspec-bench-",

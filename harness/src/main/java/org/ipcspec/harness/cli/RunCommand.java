@@ -27,6 +27,7 @@ import org.ipcspec.harness.run.RunResult;
 import org.ipcspec.harness.outcome.ScenarioResult;
 import org.ipcspec.harness.run.Shard;
 import org.ipcspec.harness.scenario.ProfileLocator;
+import org.ipcspec.harness.spec.Vocabulary;
 
 /** {@code ipcspec run}: the conformance suite against an implementation, with progress, a summary and a report. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -121,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
         // Another implementation with the default bounds: its hello decides what it offers.
         List<String> command = CommandWords.split(impl);
         return new Profile(Path.of("").toAbsolutePath().resolve("(--impl)"), Path.of(command.get(0)).getFileName().toString(),
-                command, Map.of(), Profile.KNOWN_TRANSPORTS, loaded.bounds(), loaded.bulkCount(), loaded.sampleEvery());
+                command, Map.of(), Vocabulary.TRANSPORTS, loaded.bounds(), loaded.bulkCount(), loaded.sampleEvery());
     }
 
     private Path reportsDir() {

@@ -13,6 +13,7 @@ import org.ipcspec.harness.check.ScenarioFacts;
 import org.ipcspec.harness.check.Verdict;
 import org.ipcspec.harness.history.History;
 import org.ipcspec.harness.outcome.SpecError;
+import org.ipcspec.harness.profile.Bounds;
 import org.ipcspec.harness.scenario.ScenarioWorld;
 import org.ipcspec.harness.scenario.SpecLocation;
 import org.ipcspec.harness.spec.Rule;
@@ -37,9 +38,14 @@ public final class Hooks {
         Violations.reset();
     }
 
+    /** How the rules are checked: the checkers, or in a test one that throws. */
+    interface Judgement {
+        List<Verdict> check(List<Rule> rules, History history, ScenarioFacts facts, Bounds bounds);
+    }
+
     @After
     public void end(Scenario scenario) {
-        List<Verdict> verdicts = judge();
+        List<Verdict> verdicts = judge(world, Checkers::check);
         if (scenario.isFailed() || scenario.getStatus() == Status.SKIPPED) {
             // A failed scenario already says why; an unsupported one (skipped) has nothing to judge.
             return;
@@ -64,12 +70,12 @@ public final class Hooks {
      * folder, each whatever the one before threw: no process or folder outlives the scenario, and
      * the first failure is the one reported.
      */
-    private List<Verdict> judge() {
+    static List<Verdict> judge(ScenarioWorld world, Judgement judgement) {
         FirstFailure failure = new FirstFailure();
         failure.run(world::endProcesses);
         History history = failure.get(world::history, null);
         List<Verdict> verdicts = history == null ? List.of()
-                : failure.get(() -> Checkers.check(checkedRules(), history, ObservedFiles.facts(world), world.bounds()), List.of());
+                : failure.get(() -> judgement.check(checkedRules(world), history, ObservedFiles.facts(world), world.bounds()), List.of());
         if (history != null) {
             failure.run(() -> Evidence.attach(world, history, verdicts));
         }
@@ -79,7 +85,7 @@ public final class Hooks {
     }
 
     /** The scenario's rule tags that a checker judges (PROTOCOL is judged by steps). */
-    private List<Rule> checkedRules() {
+    private static List<Rule> checkedRules(ScenarioWorld world) {
         return world.tags().ruleList().stream().filter(Checkers::judges).toList();
     }
 }
