@@ -207,6 +207,11 @@ public final class EndpointProcess implements AutoCloseable {
         return dump;
     }
 
+    /** When it was started, on the harness clock (System.nanoTime). */
+    public long startedNanos() {
+        return startedNanos;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -36,6 +36,7 @@ public final class ScenarioWorld implements AutoCloseable {
     private final Profile profile;
     private final HistoryRecorder history = new HistoryRecorder();
     private final Map<String, Participant> participants = new LinkedHashMap<>();
+    private final Map<String, Long> lastHeard = new java.util.concurrent.ConcurrentHashMap<>();
     private ScenarioTags tags = ScenarioTags.NONE;
     private String location = "";
     private ScenarioDirectory directory;
@@ -64,6 +65,21 @@ public final class ScenarioWorld implements AutoCloseable {
 
     public Duration crashBound() {
         return Duration.ofMillis(bounds().crashMs());
+    }
+
+    /** When the participant last wrote a line (harness clock, nanos); when it was started if never. */
+    public long lastHeardFrom(Participant participant) {
+        return lastHeard.getOrDefault(participant.name(), participant.process().startedNanos());
+    }
+
+    /**
+     * How long a bulk run may go without a line from its unfinished side, once the other side has
+     * finished, before the run is judged on what it has: then at most {@code capacity} messages
+     * are in flight, a fraction of a second at any profile's floor rate, so twice the crash
+     * bound is an order of magnitude of slack.
+     */
+    public Duration stallBound() {
+        return crashBound().multipliedBy(2);
     }
 
     /** How long a call that should end promptly may take before the endpoint counts as hung. */
@@ -239,6 +255,7 @@ public final class ScenarioWorld implements AutoCloseable {
         return new EndpointListener() {
             @Override
             public void line(String participant, ObjectNode line, long arrivalNanos) {
+                lastHeard.put(participant, arrivalNanos);
                 history.line(participant, JSON.convertValue(line, Map.class), arrivalNanos);
             }
 

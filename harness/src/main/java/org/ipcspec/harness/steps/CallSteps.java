@@ -7,10 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cucumber.java.en.Then;
@@ -36,12 +32,14 @@ public final class CallSteps {
     static final int DEFAULT_SIZE = 64;
 
     private final ScenarioWorld world;
+    private final Obligations obligations;
     private final List<String> lastStatuses = new ArrayList<>();
     /** The mode of the sender of the last series ({@code sends messages A to B}). */
     private Mode seriesMode = Mode.UNKNOWN;
 
     public CallSteps(ScenarioWorld world) {
         this.world = world;
+        this.obligations = new Obligations(world);
     }
 
     // ---- starting calls -------------------------------------------------------------------
@@ -75,7 +73,7 @@ public final class CallSteps {
         seriesMode = sender.mode();
         for (long seq = first; seq <= last; seq++) {
             Call call = send(name, "main", seq, DEFAULT_SIZE, null);
-            lastStatuses.add(world.await(sender, call, world.replyBound()).path("status").asText("?"));
+            lastStatuses.add(obligations.await(sender, call).path("status").asText("?"));
         }
     }
 
@@ -109,7 +107,7 @@ public final class CallSteps {
         }
         try {
             awaitPolling(world.crashBound(), "a message for " + receiver.displayName(),
-                    () -> world.await(receiver, receive(name, "main", null), world.replyBound()).path("status").asText().equals("message"));
+                    () -> obligations.await(receiver, receive(name, "main", null)).path("status").asText().equals("message"));
         } catch (ConditionTimeoutException e) {
             throw violated(Rule.O2, receiver.displayName() + " polled for " + world.crashBound().toMillis()
                     + " ms (the crash bound) and no message came");
@@ -144,7 +142,7 @@ public final class CallSteps {
 
     @Then("{participant} returns {string}")
     public void returns(String name, String status) {
-        judge(name, status, world.replyBound());
+        judge(name, status);
     }
 
     /**
@@ -156,24 +154,28 @@ public final class CallSteps {
         Participant participant = world.participant(name);
         Call call = participant.nextUnjudged().orElseThrow(() -> new IllegalStateException(participant.displayName() + " has no call under way"));
         Duration bound = world.crashBound().plus(world.nonBlockingBound());
-        awaitOrViolated(call, bound, () -> violated(Rule.K1, participant.displayName() + "'s " + call.what() + " ("
+        Obligations.awaitOrViolated(call, bound, () -> violated(Rule.K1, participant.displayName() + "'s " + call.what() + " ("
                 + participant.mode() + ") was still blocked " + bound.toMillis() + " ms after the receiver was killed, beyond the crash bound of "
                 + world.crashBound().toMillis() + " ms; expected \"" + status + "\""));
-        judge(name, status, world.replyBound());
+        judge(name, status);
     }
 
     @Then("{participant}'s acknowledgement returns {string}")
     public void acknowledgementReturns(String name, String status) {
-        judge(name, status, world.replyBound());
+        judge(name, status);
     }
 
     @Then("{participant} returns {string} at once")
     public void returnsAtOnce(String name, String status) {
         Participant participant = world.participant(name);
-        Call call = participant.nextUnjudged().orElseThrow();
-        judge(name, status, world.replyBound());
-        long took = callDuration(participant, call);
+        Call call = participant.nextUnjudged().orElseThrow(() -> new IllegalStateException(participant.displayName() + " has no call under way"));
         Rule rule = call.isSend() ? Rule.S2 : Rule.R2;
+        Duration bound = world.nonBlockingBound().plus(world.crashBound());
+        Obligations.awaitOrViolated(call, bound, () -> violated(rule, participant.displayName() + "'s " + call.what() + " ("
+                + participant.mode() + ") was still blocked " + bound.toMillis() + " ms after it was asked for, expected \""
+                + status + "\" within the non-blocking bound of " + world.bounds().nonBlockingMs() + " ms"));
+        judge(name, status);
+        long took = callDuration(participant, call);
         require(took <= world.bounds().nonBlockingNanos(), rule, participant.displayName() + "'s " + call.what() + " ("
                 + participant.mode() + ") took " + History.ms(took) + ", over the non-blocking bound of "
                 + world.bounds().nonBlockingMs() + " ms");
@@ -281,12 +283,12 @@ public final class CallSteps {
     private ObjectNode collectOne(String name) {
         Participant receiver = world.participant(name);
         if (receiver.mode() == Mode.SYNC) {
-            return world.await(receiver, receive(name, "main", (int) world.crashBound().toMillis()), world.replyBound());
+            return obligations.await(receiver, receive(name, "main", (int) world.crashBound().toMillis()));
         }
         ObjectNode[] last = new ObjectNode[1];
         try {
             awaitPolling(world.crashBound(), "a message for " + receiver.displayName(), () -> {
-                last[0] = world.await(receiver, receive(name, "main", null), world.replyBound());
+                last[0] = obligations.await(receiver, receive(name, "main", null));
                 return !last[0].path("status").asText().equals("empty");
             });
         } catch (ConditionTimeoutException e) {
@@ -295,10 +297,10 @@ public final class CallSteps {
         return last[0];
     }
 
-    private ObjectNode judge(String name, String status, Duration bound) {
+    private ObjectNode judge(String name, String status) {
         Participant participant = world.participant(name);
         Call call = participant.nextUnjudged().orElseThrow(() -> new IllegalStateException(participant.displayName() + " has no call under way"));
-        ObjectNode reply = judgeNext(participant, bound);
+        ObjectNode reply = obligations.await(participant, call);
         require(reply.path("status").asText("").equals(status), ruleFor(call.isSend(), status, participant.mode()),
                 participant.displayName() + "'s " + call.what() + " (" + participant.mode() + ") returned " + describe(reply)
                         + ", expected \"" + status + "\"");
@@ -317,30 +319,20 @@ public final class CallSteps {
      */
     private ObjectNode messageOf(String name, String expected) {
         Participant participant = world.participant(name);
-        participant.nextUnjudged().ifPresent(call -> awaitOrViolated(call, world.replyBound(), () -> violated(Rule.O2,
-                participant.displayName() + "'s " + call.what() + " found no message within " + world.replyBound().toMillis()
-                        + " ms; expected " + expected)));
+        participant.nextUnjudged().ifPresent(call -> {
+            obligations.awaitObliged(participant, call);
+            Obligations.awaitOrViolated(call, world.replyBound(), () -> violated(Rule.O2,
+                    participant.displayName() + "'s " + call.what() + " found no message within " + world.replyBound().toMillis()
+                            + " ms; expected " + expected));
+        });
         return resultOf(name);
-    }
-
-    /** Waits for a call's reply; if none comes within the bound, the given violation. A dead endpoint is left to the caller. */
-    private static void awaitOrViolated(Call call, Duration bound, Supplier<AssertionError> violation) {
-        try {
-            call.reply().get(bound.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw violation.get();
-        } catch (ExecutionException e) {
-            // the endpoint died: judged by the caller as a broken endpoint
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The reply to judge: the oldest call not judged yet, else the last reply judged (after polling). */
     private ObjectNode resultOf(String name) {
         Participant participant = world.participant(name);
         if (participant.nextUnjudged().isPresent()) {
-            return judgeNext(participant, world.replyBound());
+            return obligations.await(participant, participant.nextUnjudged().get());
         }
         List<ObjectNode> judged = participant.judgedReplies();
         return judged.get(judged.size() - 1);
