@@ -19,7 +19,7 @@ public final class Checkers {
         for (Checker c : List.of(new SyncSendCheck(), new AsyncSendCheck(), new SyncReceiveCheck(),
                 new AsyncReceiveCheck(), new OrderCheck(), new ExactlyOnceCheck(), new TimeoutCheck(),
                 new FormatCheck(), new SingleReceiverCheck(), new CrashCheck(), new DurabilityCheck(),
-                new PermissionCheck(), new ThroughputCheck(), new LatencyCheck())) {
+                new PermissionCheck(), new TimestampCheck(), new ThroughputCheck(), new LatencyCheck())) {
             ALL.put(c.rule(), c);
         }
     }

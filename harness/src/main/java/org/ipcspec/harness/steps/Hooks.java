@@ -56,8 +56,8 @@ public final class Hooks {
             throw new AssertionError(String.join("\n", violations));
         }
         world.requireNoGarbage();
-        List<Rule> unchecked = verdicts.stream().filter(Verdict::notApplicable)
-                .map(Verdict::rule).filter(rule -> !Violations.asserted().contains(rule)).toList();
+        List<Rule> unchecked = verdicts.stream().filter(Verdict::notApplicable).map(Verdict::rule)
+                .filter(rule -> world.tags().has(rule) && !Violations.asserted().contains(rule)).toList();
         if (!unchecked.isEmpty()) {
             // A tag that neither a checker nor a step checked would pass for ever.
             throw new SpecError(world.location() + ": the scenario is tagged with " + unchecked
@@ -84,8 +84,12 @@ public final class Hooks {
         return verdicts;
     }
 
-    /** The scenario's rule tags that a checker judges (PROTOCOL is judged by steps). */
+    /** The scenario's rule tags that a checker judges (PROTOCOL is judged by steps), and C1, which every scenario is. */
     private static List<Rule> checkedRules(ScenarioWorld world) {
-        return world.tags().ruleList().stream().filter(Checkers::judges).toList();
+        List<Rule> rules = new ArrayList<>(world.tags().ruleList().stream().filter(Checkers::judges).toList());
+        if (!rules.contains(Rule.C1)) {
+            rules.add(Rule.C1);
+        }
+        return rules;
     }
 }
