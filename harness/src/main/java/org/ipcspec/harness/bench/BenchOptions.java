@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.ipcspec.harness.spec.Vocabulary;
+
 /**
  * What to measure. Counts are sized so that each batch takes about one to three seconds with the
  * reference implementation on a small machine; {@code scale} multiplies all of them (0.1 for a
@@ -34,7 +36,7 @@ public record BenchOptions(List<String> command, Map<String, String> env, List<S
                            double scale, Map<String, Long> counts, int starts, boolean baselines, boolean startup,
                            Path tempParent) {
 
-    public static final List<String> DEFAULT_TRANSPORTS = List.of("shm", "file", "socket");
+    public static final List<String> DEFAULT_TRANSPORTS = Vocabulary.TRANSPORTS;
     public static final List<Integer> DEFAULT_SIZES = List.of(64, 4096);
     /** The endpoint's capacity in throughput runs: large, so the sender rarely finds the channel full. */
     public static final int CAPACITY = 4096;

@@ -264,8 +264,8 @@ public final class Benchmark {
     }
 
     /**
-     * The parent folder of every address (PROTOCOL.md: the harness creates it, owner-only), marked with
-     * this run so that a later run removes it if this one is killed ({@link Leftovers}).
+     * The parent folder of every address (docs/protocol.md#precise-points: the harness creates it,
+     * owner-only), marked with this run so that a later run removes it if this one is killed ({@link Leftovers}).
      */
     static Path createPrivateDirectory(Path parent) {
         try {

@@ -6,7 +6,7 @@ import org.ipcspec.harness.bench.BenchResult.Percentiles;
 
 /**
  * The arithmetic of the benchmark, kept apart so it can be tested on hand-made numbers.
- * Percentiles are nearest-rank, as PROTOCOL.md asks of the endpoint's {@code latency_ns}, so the
+ * Percentiles are nearest-rank, as docs/protocol.md#receive_many asks of the endpoint's {@code latency_ns}, so the
  * harness's figures and the endpoint's own are computed the same way.
  */
 final class Stats {

@@ -1,8 +1,10 @@
 package org.ipcspec.harness.check;
 
 import org.ipcspec.harness.history.History;
+import org.ipcspec.harness.history.Mode;
 import org.ipcspec.harness.history.ReceiveCall;
 import org.ipcspec.harness.profile.Bounds;
+import org.ipcspec.harness.spec.Rule;
 
 /**
  * R2: an asynchronous receive returns within the non-blocking bound, with {@code empty} when nothing
@@ -11,21 +13,16 @@ import org.ipcspec.harness.profile.Bounds;
 final class AsyncReceiveCheck implements Checker {
 
     @Override
-    public String id() {
-        return "R2";
-    }
-
-    @Override
-    public String rule() {
-        return "An asynchronous receive with nothing available returns empty within the non-blocking bound.";
+    public Rule rule() {
+        return Rule.R2;
     }
 
     @Override
     public Verdict check(History history, ScenarioFacts facts, Bounds bounds) {
         Lookup look = new Lookup(history, facts);
-        Findings f = new Findings(id(), history);
+        Findings f = new Findings(rule(), history);
         for (ReceiveCall r : history.receives()) {
-            if (!"async".equals(look.mode(r))) {
+            if (look.mode(r) != Mode.ASYNC) {
                 continue;
             }
             f.checked();

@@ -2,9 +2,11 @@ package org.ipcspec.harness.check;
 
 import org.ipcspec.harness.history.ChannelEnd;
 import org.ipcspec.harness.history.History;
+import org.ipcspec.harness.history.Mode;
 import org.ipcspec.harness.history.ReceiveCall;
 import org.ipcspec.harness.history.SendCall;
 import org.ipcspec.harness.profile.Bounds;
+import org.ipcspec.harness.spec.Rule;
 
 import java.util.List;
 
@@ -18,22 +20,16 @@ import java.util.List;
 final class AsyncSendCheck implements Checker {
 
     @Override
-    public String id() {
-        return "S2";
-    }
-
-    @Override
-    public String rule() {
-        return "An asynchronous send returns within the non-blocking bound; with capacity messages uncollected"
-                + " it returns full and writes nothing.";
+    public Rule rule() {
+        return Rule.S2;
     }
 
     @Override
     public Verdict check(History history, ScenarioFacts facts, Bounds bounds) {
         Lookup look = new Lookup(history, facts);
-        Findings f = new Findings(id(), history);
+        Findings f = new Findings(rule(), history);
         for (SendCall s : history.sends()) {
-            if (!"async".equals(look.mode(s))) {
+            if (look.mode(s) != Mode.ASYNC) {
                 continue;
             }
             f.checked();

@@ -2,15 +2,18 @@ package org.ipcspec.harness.check;
 
 import org.ipcspec.harness.history.History;
 import org.ipcspec.harness.profile.Bounds;
+import org.ipcspec.harness.spec.Rule;
 
-/** One rule of PROTOCOL.md section 5, checked from a recorded history. Stateless. */
+/** One rule of docs/protocol.md#rules, checked from a recorded history. Stateless. */
 public interface Checker {
 
-    /** The rule id: S1, S2, R1, R2, O1, O2, T1, F1, X1, K1, D1, P1, THROUGHPUT, LATENCY. */
-    String id();
+    /** The rule it judges. */
+    Rule rule();
 
-    /** The rule in one sentence, for reports and the list of rules. */
-    String rule();
+    /** The rule's id, as tags and reports spell it: S1, O2, THROUGHPUT. */
+    default String id() {
+        return rule().name();
+    }
 
     Verdict check(History history, ScenarioFacts facts, Bounds bounds);
 }

@@ -4,9 +4,11 @@ import org.ipcspec.harness.history.Batch;
 import org.ipcspec.harness.history.ChannelEnd;
 import org.ipcspec.harness.history.Entry;
 import org.ipcspec.harness.history.History;
+import org.ipcspec.harness.history.Mode;
 import org.ipcspec.harness.history.ReceiveCall;
 import org.ipcspec.harness.history.SendCall;
 import org.ipcspec.harness.profile.Bounds;
+import org.ipcspec.harness.spec.Rule;
 
 /**
  * K1: when a receiver is killed, every synchronous send then blocked on its channel ends
@@ -17,20 +19,14 @@ import org.ipcspec.harness.profile.Bounds;
 final class CrashCheck implements Checker {
 
     @Override
-    public String id() {
-        return "K1";
-    }
-
-    @Override
-    public String rule() {
-        return "If the receiver dies, a blocked synchronous sender gets closed within the crash bound;"
-                + " a sender that dies mid-send never leaves a torn message.";
+    public Rule rule() {
+        return Rule.K1;
     }
 
     @Override
     public Verdict check(History history, ScenarioFacts facts, Bounds bounds) {
         Lookup look = new Lookup(history, facts);
-        Findings f = new Findings(id(), history);
+        Findings f = new Findings(rule(), history);
         for (Entry kill : history.marks(Entry.Kind.KILLED)) {
             for (ChannelEnd end : history.channelEnds()) {
                 if (!end.participant().equals(kill.participant()) || end.request().index() > kill.index()) {
@@ -49,7 +45,7 @@ final class CrashCheck implements Checker {
     private static void receiverKilled(Findings f, Lookup look, Bounds bounds, Entry kill, ChannelEnd receiver) {
         long k = kill.time();
         for (SendCall s : look.history.sends()) {
-            if (s.participant().equals(kill.participant()) || !"sync".equals(look.mode(s)) || !receiver.sameChannel(s.end())
+            if (s.participant().equals(kill.participant()) || look.mode(s) != Mode.SYNC || !receiver.sameChannel(s.end())
                     || s.beginT() >= k || (s.ended() && s.endT() <= k)) {
                 continue;
             }

@@ -7,6 +7,7 @@ import org.ipcspec.harness.history.MessageKey;
 import org.ipcspec.harness.history.ReceiveCall;
 import org.ipcspec.harness.history.SendCall;
 import org.ipcspec.harness.profile.Bounds;
+import org.ipcspec.harness.spec.Rule;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -19,20 +20,14 @@ import java.util.Set;
 final class DurabilityCheck implements Checker {
 
     @Override
-    public String id() {
-        return "D1";
-    }
-
-    @Override
-    public String rule() {
-        return "file transport: messages sent ok survive the crash of both processes and are collected after"
-                + " the receiver is opened again.";
+    public Rule rule() {
+        return Rule.D1;
     }
 
     @Override
     public Verdict check(History history, ScenarioFacts facts, Bounds bounds) {
         Lookup look = new Lookup(history, facts);
-        Findings f = new Findings(id(), history);
+        Findings f = new Findings(rule(), history);
         for (Entry kill : history.marks(Entry.Kind.KILLED)) {
             for (ChannelEnd receiver : history.channelEnds()) {
                 if (!receiver.isReceiver() || !receiver.participant().equals(kill.participant())

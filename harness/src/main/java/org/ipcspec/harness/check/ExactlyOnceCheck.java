@@ -4,9 +4,11 @@ import org.ipcspec.harness.history.Batch;
 import org.ipcspec.harness.history.ChannelEnd;
 import org.ipcspec.harness.history.History;
 import org.ipcspec.harness.history.MessageKey;
+import org.ipcspec.harness.history.PerSender;
 import org.ipcspec.harness.history.ReceiveCall;
 import org.ipcspec.harness.history.SendCall;
 import org.ipcspec.harness.profile.Bounds;
+import org.ipcspec.harness.spec.Rule;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,19 +29,14 @@ import java.util.Set;
 final class ExactlyOnceCheck implements Checker {
 
     @Override
-    public String id() {
-        return "O2";
-    }
-
-    @Override
-    public String rule() {
-        return "Every message that was sent ok is collected exactly once, intact.";
+    public Rule rule() {
+        return Rule.O2;
     }
 
     @Override
     public Verdict check(History history, ScenarioFacts facts, Bounds bounds) {
         Lookup look = new Lookup(history, facts);
-        Findings f = new Findings(id(), history);
+        Findings f = new Findings(rule(), history);
         for (ChannelEnd channel : channels(history)) {
             checkChannel(f, look, channel);
         }
@@ -60,9 +57,20 @@ final class ExactlyOnceCheck implements Checker {
     }
 
     private static void checkChannel(Findings f, Lookup look, ChannelEnd channel) {
-        History history = look.history;
         String on = channel == null || channel.address() == null ? "" : " on " + channel.address();
-        // single receives, message by message
+        Map<MessageKey, List<ReceiveCall>> collected = collectedSingly(f, look, channel);
+        checkCollectedOnce(f, look, channel, collected, on);
+        List<Batch> receiveBatches = look.history.batches().stream()
+                .filter(b -> !b.isSend() && Lookup.same(channel, b.end())).toList();
+        if (receiveBatches.isEmpty()) {
+            checkSinglesCollected(f, look, channel, collected, on);
+        } else {
+            checkBatches(f, receiveBatches, expectedInBatches(f, look, channel, collected, on), on);
+        }
+    }
+
+    /** Single receives that collected a message, by message; a torn one is a violation at once. */
+    private static Map<MessageKey, List<ReceiveCall>> collectedSingly(Findings f, Lookup look, ChannelEnd channel) {
         Map<MessageKey, List<ReceiveCall>> collected = new LinkedHashMap<>();
         for (ReceiveCall r : look.receivesOn(channel)) {
             if (r.collected() && !r.sampled()) {
@@ -72,17 +80,12 @@ final class ExactlyOnceCheck implements Checker {
                 }
             }
         }
-        Set<MessageKey> sentOkSingles = new LinkedHashSet<>();
-        Map<MessageKey, SendCall> sendOf = new LinkedHashMap<>();
-        for (SendCall s : look.sendsOn(channel)) {
-            if (!s.sampled() && s.endedWith("ok")) {
-                sentOkSingles.add(s.key());
-                sendOf.putIfAbsent(s.key(), s);
-            }
-        }
-        List<Batch> receiveBatches = history.batches().stream()
-                .filter(b -> !b.isSend() && Lookup.same(channel, b.end())).toList();
-        boolean bulkSends = history.batches().stream().anyMatch(b -> b.isSend() && Lookup.same(channel, b.end()));
+        return collected;
+    }
+
+    /** Each message collected singly was collected once, and some sender sent it. */
+    private static void checkCollectedOnce(Findings f, Lookup look, ChannelEnd channel,
+                                           Map<MessageKey, List<ReceiveCall>> collected, String on) {
         for (Map.Entry<MessageKey, List<ReceiveCall>> c : collected.entrySet()) {
             f.checked();
             List<ReceiveCall> calls = c.getValue();
@@ -95,21 +98,33 @@ final class ExactlyOnceCheck implements Checker {
                         + f.at(calls.get(0).endT()) + ", but no sender sent it" + on);
             }
         }
-        if (receiveBatches.isEmpty()) {
-            for (MessageKey k : sentOkSingles) {
-                f.checked();
-                if (!collected.containsKey(k)) {
-                    SendCall s = sendOf.get(k);
-                    f.violation(k + " was sent ok by " + s.participant() + " (send_end at " + f.at(s.endT())
-                            + ") but never collected" + on);
-                }
+    }
+
+    /** Without bulk receives: every single send that ended ok was collected. */
+    private static void checkSinglesCollected(Findings f, Lookup look, ChannelEnd channel,
+                                              Map<MessageKey, List<ReceiveCall>> collected, String on) {
+        Map<MessageKey, SendCall> sentOk = new LinkedHashMap<>();
+        for (SendCall s : look.sendsOn(channel)) {
+            if (!s.sampled() && s.endedWith("ok")) {
+                sentOk.putIfAbsent(s.key(), s);
             }
-            if (bulkSends) {
-                f.violation("messages were sent with send_many" + on + " but no receive_many collected them");
-            }
-            return;
         }
-        // bulk: expected seqs per sender, minus what single receives took, split across the batches
+        for (Map.Entry<MessageKey, SendCall> sent : sentOk.entrySet()) {
+            f.checked();
+            if (!collected.containsKey(sent.getKey())) {
+                SendCall s = sent.getValue();
+                f.violation(sent.getKey() + " was sent ok by " + s.participant() + " (send_end at " + f.at(s.endT())
+                        + ") but never collected" + on);
+            }
+        }
+        if (look.history.batches().stream().anyMatch(b -> b.isSend() && Lookup.same(channel, b.end()))) {
+            f.violation("messages were sent with send_many" + on + " but no receive_many collected them");
+        }
+    }
+
+    /** Per sender, the seqs sent ok in send order, less those single receives took: what the batches must hold. */
+    private static Map<Long, List<Long>> expectedInBatches(Findings f, Lookup look, ChannelEnd channel,
+                                                           Map<MessageKey, List<ReceiveCall>> collected, String on) {
         Map<Long, List<Long>> expected = new LinkedHashMap<>();
         for (Map.Entry<Long, List<Long>> e : look.sentOk(channel).entrySet()) {
             if (e.getValue() == null) {
@@ -120,6 +135,14 @@ final class ExactlyOnceCheck implements Checker {
             collected.keySet().stream().filter(k -> !k.isText() && k.senderId() == e.getKey()).forEach(k -> taken.add(k.seq()));
             expected.put(e.getKey(), new ArrayList<>(e.getValue().stream().filter(s -> !taken.contains(s)).toList()));
         }
+        return expected;
+    }
+
+    /**
+     * Each batch ended ok, intact, and holds, per sender, the digest of its share of the expected
+     * seqs: batches drain in turn, each taking as many as it says it received, the last the rest.
+     */
+    private static void checkBatches(Findings f, List<Batch> receiveBatches, Map<Long, List<Long>> expected, String on) {
         Map<Long, Integer> offset = new LinkedHashMap<>();
         for (int i = 0; i < receiveBatches.size(); i++) {
             Batch b = receiveBatches.get(i);
@@ -137,26 +160,24 @@ final class ExactlyOnceCheck implements Checker {
             if (b.figure("not_intact") > 0) {
                 f.violation(what + " collected " + b.figure("not_intact") + " messages not intact");
             }
+            Map<Long, PerSender> reported = b.perSender();
             Set<Long> senders = new LinkedHashSet<>(expected.keySet());
-            b.perSender().keySet().forEach(k -> senders.add(OrderCheck.parse(k)));
+            senders.addAll(reported.keySet());
             for (Long sid : senders) {
-                Map<String, Object> fig = OrderCheck.asMap(b.perSender().get(String.valueOf(sid)));
-                long received = fig.get("received") instanceof Number n ? n.longValue() : 0;
+                PerSender fig = reported.get(sid);
                 List<Long> all = expected.getOrDefault(sid, List.of());
                 int from = offset.getOrDefault(sid, 0);
-                int to = lastBatch ? all.size() : (int) Math.min(all.size(), from + received);
+                int to = lastBatch ? all.size() : (int) Math.min(all.size(), from + (fig == null ? 0 : fig.received()));
                 List<Long> share = all.subList(Math.min(from, all.size()), Math.max(Math.min(from, all.size()), to));
                 offset.put(sid, to);
-                if (share.isEmpty() && fig.isEmpty()) {
+                if (share.isEmpty() && fig == null) {
                     continue;
                 }
                 String want = Lookup.digest(share);
-                if (!want.equals(fig.get("digest"))) {
-                    f.violation(what + ": sender " + sid + "'s digest is " + (fig.isEmpty() ? "missing" : fig.get("digest"))
+                if (fig == null || !want.equals(fig.digest())) {
+                    f.violation(what + ": sender " + sid + "'s digest is " + (fig == null ? "missing" : fig.digest())
                             + ", expected " + want + " for " + Lookup.describe(share) + " sent ok, in send order"
-                            + (fig.isEmpty() ? "" : "; it reported received=" + fig.get("received") + " first_seq="
-                            + fig.get("first_seq") + " last_seq=" + fig.get("last_seq") + " out_of_order="
-                            + fig.get("out_of_order") + " duplicates=" + fig.get("duplicates")));
+                            + (fig == null ? "" : "; it reported " + fig.describe()));
                 }
             }
         }

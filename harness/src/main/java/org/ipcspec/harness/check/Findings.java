@@ -1,20 +1,22 @@
 package org.ipcspec.harness.check;
 
-import org.ipcspec.harness.history.History;
-
 import java.util.ArrayList;
 import java.util.List;
+
+import org.ipcspec.harness.history.History;
+import org.ipcspec.harness.outcome.Outcome;
+import org.ipcspec.harness.spec.Rule;
 
 /** Collects what one checker found; turns it into a {@link Verdict}. */
 final class Findings {
 
-    private final String rule;
+    private final Rule rule;
     private final History history;
     private final List<String> reasons = new ArrayList<>();
     private final List<Figure> figures = new ArrayList<>();
     private int checked;
 
-    Findings(String rule, History history) {
+    Findings(Rule rule, History history) {
         this.rule = rule;
         this.history = history;
     }
@@ -36,14 +38,14 @@ final class Findings {
         figures.add(f);
     }
 
-    /** PASSED or FAILED; NOT_APPLICABLE with {@code notApplicable} when nothing was checked. */
+    /** PASSED or FAILED; SKIPPED (not applicable) with {@code notApplicable} when nothing was checked. */
     Verdict verdict(String notApplicable) {
         if (!reasons.isEmpty()) {
-            return new Verdict(rule, Verdict.Outcome.FAILED, checked, reasons, figures);
+            return new Verdict(rule, Outcome.FAILED, checked, reasons, figures);
         }
         if (checked == 0) {
-            return new Verdict(rule, Verdict.Outcome.NOT_APPLICABLE, 0, List.of(notApplicable), figures);
+            return new Verdict(rule, Outcome.SKIPPED, 0, List.of(notApplicable), figures);
         }
-        return new Verdict(rule, Verdict.Outcome.PASSED, checked, List.of(), figures);
+        return new Verdict(rule, Outcome.PASSED, checked, List.of(), figures);
     }
 }

@@ -5,6 +5,7 @@ import org.ipcspec.harness.history.History;
 import org.ipcspec.harness.history.ReceiveCall;
 import org.ipcspec.harness.history.SendCall;
 import org.ipcspec.harness.profile.Bounds;
+import org.ipcspec.harness.spec.Rule;
 
 /**
  * F1: a sender whose content_type differs from the channel's gets {@code format_mismatch} (and one
@@ -15,19 +16,14 @@ import org.ipcspec.harness.profile.Bounds;
 final class FormatCheck implements Checker {
 
     @Override
-    public String id() {
-        return "F1";
-    }
-
-    @Override
-    public String rule() {
-        return "Formats are agreed at open (format_mismatch); oversized messages get too_large.";
+    public Rule rule() {
+        return Rule.F1;
     }
 
     @Override
     public Verdict check(History history, ScenarioFacts facts, Bounds bounds) {
         Lookup look = new Lookup(history, facts);
-        Findings f = new Findings(id(), history);
+        Findings f = new Findings(rule(), history);
         for (ChannelEnd s : history.channelEnds()) {
             if (!s.isSender() || s.reply() == null) {
                 continue;

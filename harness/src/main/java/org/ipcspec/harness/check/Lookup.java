@@ -5,6 +5,7 @@ import org.ipcspec.harness.history.ChannelEnd;
 import org.ipcspec.harness.history.Entry;
 import org.ipcspec.harness.history.History;
 import org.ipcspec.harness.history.MessageKey;
+import org.ipcspec.harness.history.Mode;
 import org.ipcspec.harness.history.ReceiveCall;
 import org.ipcspec.harness.history.SendCall;
 
@@ -36,11 +37,11 @@ final class Lookup {
         return a == null || a.sameChannel(b);
     }
 
-    String mode(SendCall s) {
+    Mode mode(SendCall s) {
         return facts.mode(s.participant(), s.mode());
     }
 
-    String mode(ReceiveCall r) {
+    Mode mode(ReceiveCall r) {
         return facts.mode(r.participant(), r.mode());
     }
 

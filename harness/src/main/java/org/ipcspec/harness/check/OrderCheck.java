@@ -3,9 +3,11 @@ package org.ipcspec.harness.check;
 import org.ipcspec.harness.history.Batch;
 import org.ipcspec.harness.history.History;
 import org.ipcspec.harness.history.MessageKey;
+import org.ipcspec.harness.history.PerSender;
 import org.ipcspec.harness.history.ReceiveCall;
 import org.ipcspec.harness.history.SendCall;
 import org.ipcspec.harness.profile.Bounds;
+import org.ipcspec.harness.spec.Rule;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,18 +23,13 @@ import java.util.Map;
 final class OrderCheck implements Checker {
 
     @Override
-    public String id() {
-        return "O1";
-    }
-
-    @Override
-    public String rule() {
-        return "Each sender's messages are collected in the order they were sent.";
+    public Rule rule() {
+        return Rule.O1;
     }
 
     @Override
     public Verdict check(History history, ScenarioFacts facts, Bounds bounds) {
-        Findings f = new Findings(id(), history);
+        Findings f = new Findings(rule(), history);
         // receive calls grouped by channel address and sender id, in collection order
         Map<String, List<ReceiveCall>> groups = new LinkedHashMap<>();
         for (ReceiveCall r : history.receives()) {
@@ -71,14 +68,13 @@ final class OrderCheck implements Checker {
                 continue;
             }
             Map<Long, List<Long>> sent = look.sentOk(b.end());
-            for (Map.Entry<String, Object> e : b.perSender().entrySet()) {
+            for (Map.Entry<Long, PerSender> e : b.perSender().entrySet()) {
                 f.checked();
-                Map<String, Object> fig = asMap(e.getValue());
-                long outOfOrder = fig.get("out_of_order") instanceof Number n ? n.longValue() : 0;
-                List<Long> expected = sent.get(parse(e.getKey()));
-                if (outOfOrder > 0 && expected != null && !Lookup.digest(expected).equals(fig.get("digest"))) {
+                PerSender fig = e.getValue();
+                List<Long> expected = sent.get(e.getKey());
+                if (fig.outOfOrder() > 0 && expected != null && !Lookup.digest(expected).equals(fig.digest())) {
                     f.violation("receive_many by " + b.participant() + " (ended " + f.at(b.finish().time()) + ") collected "
-                            + outOfOrder + " of sender " + e.getKey() + "'s messages out of order: digest " + fig.get("digest")
+                            + fig.outOfOrder() + " of sender " + e.getKey() + "'s messages out of order: digest " + fig.digest()
                             + ", expected " + Lookup.digest(expected) + " for " + Lookup.describe(expected) + " in send order");
                 }
             }
@@ -86,16 +82,4 @@ final class OrderCheck implements Checker {
         return f.verdict("no message was collected");
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> asMap(Object o) {
-        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    static Long parse(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 }

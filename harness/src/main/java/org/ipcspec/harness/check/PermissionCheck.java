@@ -2,23 +2,19 @@ package org.ipcspec.harness.check;
 
 import org.ipcspec.harness.history.History;
 import org.ipcspec.harness.profile.Bounds;
+import org.ipcspec.harness.spec.Rule;
 
 /** P1: what a channel creates on disk is readable and writable by its owner only (facts.files). */
 final class PermissionCheck implements Checker {
 
     @Override
-    public String id() {
-        return "P1";
-    }
-
-    @Override
-    public String rule() {
-        return "What a channel creates on disk is readable and writable by its owner only.";
+    public Rule rule() {
+        return Rule.P1;
     }
 
     @Override
     public Verdict check(History history, ScenarioFacts facts, Bounds bounds) {
-        Findings f = new Findings(id(), history);
+        Findings f = new Findings(rule(), history);
         for (ObservedFile file : facts.files()) {
             f.checked();
             int mode = file.mode() & 0777;

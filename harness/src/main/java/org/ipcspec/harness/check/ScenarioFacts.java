@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.ipcspec.harness.history.Mode;
+
 /**
  * What checkers need to know that the history does not say. Most parameters (mode, address,
  * capacity, timeout_ms, content_type, sizes, kills) are read from the recorded requests and marks;
  * a fact given here wins over what the history says, for the few cases where the history cannot
  * show it. Build with {@link #builder()}; {@link #NONE} when the history says it all.
  *
- * @param modes         participant to its mode ("sync"/"async"), overriding the open request's mode
+ * @param modes         participant to its mode, overriding the open request's mode
  * @param capacity      the channel's capacity, overriding the receiver's open request (S2)
  * @param timeoutMs     timeout_ms of calls whose request was not recorded (T1)
  * @param expectBlocked participants whose last send or receive must still be blocked when the
@@ -22,7 +24,7 @@ import java.util.Set;
  * @param transport     the transport, overriding the open requests (D1, THROUGHPUT, LATENCY)
  * @param messageSize   the message size of a bulk run, overriding the send_many request
  */
-public record ScenarioFacts(Map<String, String> modes, Long capacity, Long timeoutMs, Set<String> expectBlocked,
+public record ScenarioFacts(Map<String, Mode> modes, Long capacity, Long timeoutMs, Set<String> expectBlocked,
                             List<ObservedFile> files, String transport, Long messageSize) {
 
     public static final ScenarioFacts NONE = builder().build();
@@ -37,14 +39,14 @@ public record ScenarioFacts(Map<String, String> modes, Long capacity, Long timeo
         return new Builder();
     }
 
-    /** The participant's mode: this fact if given, else {@code fromHistory} (may be null). */
-    public String mode(String participant, String fromHistory) {
+    /** The participant's mode: this fact if given, else {@code fromHistory}. */
+    public Mode mode(String participant, Mode fromHistory) {
         return modes.getOrDefault(participant, fromHistory);
     }
 
     /** Builds facts; every setter is optional. */
     public static final class Builder {
-        private final Map<String, String> modes = new LinkedHashMap<>();
+        private final Map<String, Mode> modes = new LinkedHashMap<>();
         private Long capacity;
         private Long timeoutMs;
         private final Set<String> expectBlocked = new LinkedHashSet<>();
@@ -55,7 +57,7 @@ public record ScenarioFacts(Map<String, String> modes, Long capacity, Long timeo
         private Builder() {
         }
 
-        public Builder mode(String participant, String mode) {
+        public Builder mode(String participant, Mode mode) {
             modes.put(participant, mode);
             return this;
         }

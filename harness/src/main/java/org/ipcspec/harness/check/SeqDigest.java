@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
 /**
- * The evidence of O1 and O2 in bulk runs (PROTOCOL.md, receive_many): the CRC-32C of a sender's
+ * The evidence of O1 and O2 in bulk runs (docs/protocol.md#receive_many): the CRC-32C of a sender's
  * seq values as unsigned 64-bit big-endian integers, in arrival order, as 8 lowercase hex digits.
  * The harness computes the digest it expects and compares it with the receiver's.
  */

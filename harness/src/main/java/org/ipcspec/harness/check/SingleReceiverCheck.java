@@ -4,6 +4,7 @@ import org.ipcspec.harness.history.ChannelEnd;
 import org.ipcspec.harness.history.Entry;
 import org.ipcspec.harness.history.History;
 import org.ipcspec.harness.profile.Bounds;
+import org.ipcspec.harness.spec.Rule;
 
 /**
  * X1: a receiver opened while another receiver holds the channel gets {@code busy}; one opened when
@@ -13,18 +14,13 @@ import org.ipcspec.harness.profile.Bounds;
 final class SingleReceiverCheck implements Checker {
 
     @Override
-    public String id() {
-        return "X1";
-    }
-
-    @Override
-    public String rule() {
-        return "A channel has one receiver (busy for a second).";
+    public Rule rule() {
+        return Rule.X1;
     }
 
     @Override
     public Verdict check(History history, ScenarioFacts facts, Bounds bounds) {
-        Findings f = new Findings(id(), history);
+        Findings f = new Findings(rule(), history);
         for (ChannelEnd e : history.channelEnds()) {
             if (!e.isReceiver() || e.reply() == null) {
                 continue;

@@ -2,9 +2,11 @@ package org.ipcspec.harness.check;
 
 import org.ipcspec.harness.history.History;
 import org.ipcspec.harness.history.MessageKey;
+import org.ipcspec.harness.history.Mode;
 import org.ipcspec.harness.history.ReceiveCall;
 import org.ipcspec.harness.history.SendCall;
 import org.ipcspec.harness.profile.Bounds;
+import org.ipcspec.harness.spec.Rule;
 
 import java.util.List;
 
@@ -15,21 +17,16 @@ import java.util.List;
 final class SyncReceiveCheck implements Checker {
 
     @Override
-    public String id() {
-        return "R1";
-    }
-
-    @Override
-    public String rule() {
-        return "A synchronous receive stays blocked until a message exists, then returns it.";
+    public Rule rule() {
+        return Rule.R1;
     }
 
     @Override
     public Verdict check(History history, ScenarioFacts facts, Bounds bounds) {
         Lookup look = new Lookup(history, facts);
-        Findings f = new Findings(id(), history);
+        Findings f = new Findings(rule(), history);
         for (ReceiveCall r : history.receives()) {
-            if (!"sync".equals(look.mode(r))) {
+            if (look.mode(r) != Mode.SYNC) {
                 continue;
             }
             f.checked();
@@ -48,7 +45,7 @@ final class SyncReceiveCheck implements Checker {
             }
         }
         for (String p : facts.expectBlocked()) {
-            ReceiveCall r = history.receives().stream().filter(c -> c.participant().equals(p) && "sync".equals(look.mode(c)))
+            ReceiveCall r = history.receives().stream().filter(c -> c.participant().equals(p) && look.mode(c) == Mode.SYNC)
                     .reduce((a, b) -> b).orElse(null);
             if (r != null) {
                 Blocking.expectBlocked(f, history, bounds, "receive by " + p, r.beginT(), r.ended() ? r.endT() : null,

@@ -1,9 +1,11 @@
 package org.ipcspec.harness.check;
 
 import org.ipcspec.harness.history.History;
+import org.ipcspec.harness.history.Mode;
 import org.ipcspec.harness.history.ReceiveCall;
 import org.ipcspec.harness.history.SendCall;
 import org.ipcspec.harness.profile.Bounds;
+import org.ipcspec.harness.spec.Rule;
 
 import java.util.List;
 
@@ -15,22 +17,16 @@ import java.util.List;
 final class SyncSendCheck implements Checker {
 
     @Override
-    public String id() {
-        return "S1";
-    }
-
-    @Override
-    public String rule() {
-        return "A synchronous send stays blocked while no receive call is under way, and ends ok only after"
-                + " the receiver began the call that collected the message.";
+    public Rule rule() {
+        return Rule.S1;
     }
 
     @Override
     public Verdict check(History history, ScenarioFacts facts, Bounds bounds) {
         Lookup look = new Lookup(history, facts);
-        Findings f = new Findings(id(), history);
+        Findings f = new Findings(rule(), history);
         for (SendCall s : history.sends()) {
-            if (!"sync".equals(look.mode(s))) {
+            if (look.mode(s) != Mode.SYNC) {
                 continue;
             }
             f.checked();
@@ -56,7 +52,7 @@ final class SyncSendCheck implements Checker {
             }
         }
         for (String p : facts.expectBlocked()) {
-            SendCall s = history.sends().stream().filter(c -> c.participant().equals(p) && "sync".equals(look.mode(c)))
+            SendCall s = history.sends().stream().filter(c -> c.participant().equals(p) && look.mode(c) == Mode.SYNC)
                     .reduce((a, b) -> b).orElse(null);
             if (s != null) {
                 Blocking.expectBlocked(f, history, bounds, "send of seq " + s.seq() + " by " + p, s.beginT(),

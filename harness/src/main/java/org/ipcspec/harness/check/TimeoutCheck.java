@@ -2,9 +2,11 @@ package org.ipcspec.harness.check;
 
 import org.ipcspec.harness.history.Entry;
 import org.ipcspec.harness.history.History;
+import org.ipcspec.harness.history.Mode;
 import org.ipcspec.harness.history.ReceiveCall;
 import org.ipcspec.harness.history.SendCall;
 import org.ipcspec.harness.profile.Bounds;
+import org.ipcspec.harness.spec.Rule;
 
 /**
  * T1: a blocking call with {@code timeout_ms} ends by timeout_ms plus the non-blocking bound, and
@@ -14,19 +16,14 @@ import org.ipcspec.harness.profile.Bounds;
 final class TimeoutCheck implements Checker {
 
     @Override
-    public String id() {
-        return "T1";
-    }
-
-    @Override
-    public String rule() {
-        return "Timeouts end blocking calls with timeout at about timeout_ms, never much earlier.";
+    public Rule rule() {
+        return Rule.T1;
     }
 
     @Override
     public Verdict check(History history, ScenarioFacts facts, Bounds bounds) {
         Lookup look = new Lookup(history, facts);
-        Findings f = new Findings(id(), history);
+        Findings f = new Findings(rule(), history);
         for (SendCall s : history.sends()) {
             check(f, look, bounds, "send of seq " + s.seq() + " by " + s.participant(), s.participant(), look.mode(s),
                     s.timeoutMs(), s.beginT(), s.ended() ? s.endT() : null, s.status());
@@ -38,10 +35,10 @@ final class TimeoutCheck implements Checker {
         return f.verdict("no blocking call with timeout_ms in the history");
     }
 
-    private static void check(Findings f, Lookup look, Bounds bounds, String what, String participant, String mode,
+    private static void check(Findings f, Lookup look, Bounds bounds, String what, String participant, Mode mode,
                               Long requested, long begin, Long end, String status) {
         Long timeoutMs = requested != null ? requested : look.facts.timeoutMs();
-        if (!"sync".equals(mode) && !"timeout".equals(status)) {
+        if (mode != Mode.SYNC && !"timeout".equals(status)) {
             return;
         }
         if (timeoutMs == null) {

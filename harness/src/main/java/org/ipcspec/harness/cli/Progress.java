@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import org.ipcspec.harness.run.Outcome;
-import org.ipcspec.harness.run.ScenarioResult;
+import org.ipcspec.harness.outcome.Outcome;
+import org.ipcspec.harness.outcome.ScenarioResult;
 
 /**
  * One line per finished scenario: how far the run is, how long it has taken, and for a failure the
@@ -29,7 +29,7 @@ final class Progress implements Consumer<ScenarioResult> {
         int n = done.incrementAndGet();
         long seconds = Duration.ofNanos(System.nanoTime() - began).toSeconds();
         String line = String.format("[%" + Long.toString(total).length() + "d/%d %2d:%02d] %-11s %s  (%s)", n, total,
-                seconds / 60, seconds % 60, result.outcome().word(), result.name(), result.location());
+                seconds / 60, seconds % 60, result.outcome().label(), result.name(), result.location());
         synchronized (out) {
             out.println(line);
             if (result.outcome() != Outcome.PASSED && !result.message().isBlank()) {

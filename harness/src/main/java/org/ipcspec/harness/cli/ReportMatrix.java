@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.ipcspec.harness.outcome.Outcome;
+import org.ipcspec.harness.outcome.ScenarioResult;
+import org.ipcspec.harness.outcome.SpecError;
 import org.ipcspec.harness.report.MatrixPage;
-import org.ipcspec.harness.report.Outcome;
-import org.ipcspec.harness.report.ScenarioResult;
+import org.ipcspec.harness.spec.ScenarioTags;
 
 /**
  * The conformance matrix of a generated Allure report, each cell linking to its scenarios' pages
@@ -50,14 +52,18 @@ final class ReportMatrix {
     }
 
     static ScenarioResult row(JsonNode test, String link) {
-        List<String> rules = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
         for (JsonNode label : test.path("labels")) {
-            if (label.path("name").asText().equals("rule")) {
-                rules.add(label.path("value").asText());
+            String name = label.path("name").asText();
+            if (name.equals("rule") || name.equals("transport")) {
+                tags.add(label.path("value").asText());
+            } else if (name.equals("combination")) {
+                tags.addAll(List.of(label.path("value").asText().split("/")));
             }
         }
-        return new ScenarioResult(test.path("name").asText(), rules, label(test, "transport", ScenarioResult.NOT_APPLICABLE),
-                label(test, "combination", null), outcome(test.path("status").asText()), link);
+        String message = test.path("statusDetails").path("message").asText("");
+        return new ScenarioResult(test.path("name").asText(), "", ScenarioTags.of(tags), outcome(test.path("status").asText(), message),
+                message, null, link);
     }
 
     private static String label(JsonNode test, String name, String absent) {
@@ -69,12 +75,15 @@ final class ReportMatrix {
         return absent;
     }
 
-    /** Allure's statuses; an unsupported scenario is skipped there. */
-    static Outcome outcome(String allureStatus) {
+    /**
+     * Allure's statuses; an unsupported scenario is skipped there, and a spec error is broken with
+     * the message {@link SpecError} starts with.
+     */
+    static Outcome outcome(String allureStatus, String message) {
         return switch (allureStatus) {
             case "passed" -> Outcome.PASSED;
             case "failed" -> Outcome.FAILED;
-            case "broken" -> Outcome.BROKEN;
+            case "broken" -> message.startsWith(SpecError.PREFIX) ? Outcome.SPEC_ERROR : Outcome.BROKEN;
             case "skipped" -> Outcome.UNSUPPORTED;
             default -> Outcome.SKIPPED;
         };

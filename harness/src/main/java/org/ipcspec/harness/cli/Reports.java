@@ -2,8 +2,7 @@ package org.ipcspec.harness.cli;
 
 import java.util.List;
 
-import org.ipcspec.harness.report.Outcome;
-import org.ipcspec.harness.report.ScenarioResult;
+import org.ipcspec.harness.outcome.ScenarioResult;
 
 /** Turns run results into the rows the report pages draw. */
 final class Reports {
@@ -11,8 +10,8 @@ final class Reports {
     private Reports() {
     }
 
-    static List<ScenarioResult> matrixRows(List<org.ipcspec.harness.run.ScenarioResult> results) {
-        return results.stream().map(r -> new ScenarioResult(r.name(), r.rules(), r.transport(), r.combination(),
-                Outcome.valueOf(r.outcome().name()), "#" + r.location())).toList();
+    /** Each result linked to its place in the spec, for a matrix written before any report exists. */
+    static List<ScenarioResult> matrixRows(List<ScenarioResult> results) {
+        return results.stream().map(r -> r.withLink("#" + r.location())).toList();
     }
 }

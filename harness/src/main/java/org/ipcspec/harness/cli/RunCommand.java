@@ -21,13 +21,14 @@ import org.ipcspec.harness.report.AllureEnvironment;
 import org.ipcspec.harness.report.MatrixPage;
 import org.ipcspec.harness.report.SummaryTable;
 import org.ipcspec.harness.run.ConformanceRun;
-import org.ipcspec.harness.run.Outcome;
+import org.ipcspec.harness.outcome.Outcome;
 import org.ipcspec.harness.run.RunOptions;
 import org.ipcspec.harness.run.RunResult;
-import org.ipcspec.harness.run.ScenarioResult;
+import org.ipcspec.harness.outcome.ScenarioResult;
 import org.ipcspec.harness.run.Shard;
 import org.ipcspec.harness.scenario.Leftovers;
 import org.ipcspec.harness.scenario.ProfileLocator;
+import org.ipcspec.harness.spec.Vocabulary;
 
 /** {@code ipcspec run}: the conformance suite against an implementation, with progress, a summary and a report. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -124,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
         // Another implementation with the default bounds: its hello decides what it offers.
         List<String> command = CommandWords.split(impl);
         return new Profile(Path.of("").toAbsolutePath().resolve("(--impl)"), Path.of(command.get(0)).getFileName().toString(),
-                command, Map.of(), Profile.KNOWN_TRANSPORTS, loaded.bounds(), loaded.bulkCount(), loaded.sampleEvery());
+                command, Map.of(), Vocabulary.TRANSPORTS, loaded.bounds(), loaded.bulkCount(), loaded.sampleEvery());
     }
 
     private Path reportsDir() {
@@ -145,15 +146,16 @@ final class RunCommand implements Callable<Integer> {
         out.println();
         out.println(SummaryTable.render(Reports.matrixRows(result.scenarios())));
         Map<Outcome, Integer> counts = result.counts();
-        out.printf("%d passed, %d failed, %d unsupported, %d broken in %s; %d endpoints started, %s of it start-up (summed over processes)%n",
+        String specErrors = counts.get(Outcome.SPEC_ERROR) > 0 ? ", " + counts.get(Outcome.SPEC_ERROR) + " spec errors" : "";
+        out.printf("%d passed, %d failed, %d unsupported, %d broken%s in %s; %d endpoints started, %s of it start-up (summed over processes)%n",
                 counts.get(Outcome.PASSED), counts.get(Outcome.FAILED), counts.get(Outcome.UNSUPPORTED), counts.get(Outcome.BROKEN),
-                human(result.wallTime()), result.endpointsStarted(), human(Duration.ofNanos(result.startupNanos())));
+                specErrors, human(result.wallTime()), result.endpointsStarted(), human(Duration.ofNanos(result.startupNanos())));
         List<ScenarioResult> bad = result.scenarios().stream()
-                .filter(s -> s.outcome() == Outcome.FAILED || s.outcome() == Outcome.BROKEN).toList();
+                .filter(s -> s.outcome().compareTo(Outcome.SPEC_ERROR) >= 0).toList();
         if (!bad.isEmpty()) {
             out.println();
             out.println("Failures:");
-            bad.forEach(s -> out.println("  " + s.outcome().word() + "  " + s.location() + "  " + s.name() + "\n      "
+            bad.forEach(s -> out.println("  " + s.outcome().label() + "  " + s.location() + "  " + s.name() + "\n      "
                     + s.message().strip().split("\n", 2)[0]));
         }
         out.println();

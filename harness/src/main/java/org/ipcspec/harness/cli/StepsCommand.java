@@ -12,6 +12,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import picocli.CommandLine.Command;
 
+import org.ipcspec.harness.spec.Vocabulary;
 import org.ipcspec.harness.steps.BulkSteps;
 import org.ipcspec.harness.steps.CallSteps;
 import org.ipcspec.harness.steps.ChannelSteps;
@@ -39,7 +40,7 @@ final class StepsCommand implements Callable<Integer> {
                 out.println("  " + step);
             }
         }
-        out.println("parameters: {transport} shm|file|socket, {mode} synchronously|asynchronously,");
+        out.println("parameters: {transport} " + String.join("|", Vocabulary.TRANSPORTS) + ", {mode} synchronously|asynchronously,");
         out.println("  {participant} the sender|the receiver|the second sender|the new receiver|sender 2|...,");
         out.println("  {int} a whole number, {string} \"quoted text\"");
     }

@@ -1,5 +1,6 @@
 package org.ipcspec.harness.history;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -47,9 +48,22 @@ public record Batch(String participant, ChannelEnd end, Entry request, Entry fin
         return request == null ? -1 : request.num("size", -1);
     }
 
-    /** receive_many's per_sender map: sender id (as a string) to its figures. */
-    public Map<String, Object> perSender() {
-        return finish == null ? Map.of() : finish.obj("per_sender");
+    /**
+     * receive_many's per_sender figures by sender id. A key that is not a decimal sender id is
+     * left out: no sender the harness started has it.
+     */
+    public Map<Long, PerSender> perSender() {
+        Map<Long, PerSender> out = new LinkedHashMap<>();
+        if (finish != null) {
+            for (Map.Entry<String, Object> e : finish.obj("per_sender").entrySet()) {
+                try {
+                    out.put(Long.parseLong(e.getKey()), PerSender.of(e.getValue() instanceof Map<?, ?> m ? m : Map.of()));
+                } catch (NumberFormatException notAnId) {
+                    // not a sender of this scenario
+                }
+            }
+        }
+        return out;
     }
 
     /** receive_many's latency_ns map (p50, p90, p99, p999, max), empty when absent or null. */

@@ -27,12 +27,12 @@ final class Calls {
     /** A call or batch under construction. */
     private static final class Open {
         final String participant;
-        final String kind; // send, receive, batch
+        final CallKind kind;
         final Entry begin;
         Entry finish;
         Entry request;
 
-        Open(String participant, String kind, Entry begin) {
+        Open(String participant, CallKind kind, Entry begin) {
             this.participant = participant;
             this.kind = kind;
             this.begin = begin;
@@ -56,9 +56,9 @@ final class Calls {
             int index = (o.begin != null ? o.begin : o.request != null ? o.request : o.finish).index();
             ChannelEnd end = endAt(o.participant, channel, index);
             switch (o.kind) {
-                case "send" -> sends.add(new SendCall(o.participant, end, o.begin, o.finish, o.request));
-                case "receive" -> receives.add(new ReceiveCall(o.participant, end, o.begin, o.finish, o.request));
-                default -> batches.add(new Batch(o.participant, end, o.request, o.finish));
+                case SEND -> sends.add(new SendCall(o.participant, end, o.begin, o.finish, o.request));
+                case RECEIVE -> receives.add(new ReceiveCall(o.participant, end, o.begin, o.finish, o.request));
+                case BATCH -> batches.add(new Batch(o.participant, end, o.request, o.finish));
             }
         }
         sends.sort(Comparator.comparingInt(c -> c.begin().index()));
@@ -124,11 +124,11 @@ final class Calls {
             }
             switch (event) {
                 case "send_begin", "recv_begin" -> {
-                    String kind = event.startsWith("send") ? "send" : "receive";
+                    CallKind kind = CallKind.ofEvent(event);
                     Open previous = inFlight.remove(kind + e.channel());
                     if (previous != null) {
                         anomalies.add(participant + ": " + event + " at " + history.at(e.time())
-                                + " while the " + kind + " begun at " + history.at(previous.begin.time())
+                                + " while the " + kind.name().toLowerCase(java.util.Locale.ROOT) + " begun at " + history.at(previous.begin.time())
                                 + " had not ended");
                     }
                     Open o = new Open(participant, kind, e);
@@ -137,12 +137,12 @@ final class Calls {
                     done.add(o);
                 }
                 case "send_end", "recv_end" -> {
-                    String kind = event.startsWith("send") ? "send" : "receive";
+                    CallKind kind = CallKind.ofEvent(event);
                     Open o = inFlight.remove(kind + e.channel());
                     if (o == null) {
                         anomalies.add(participant + ": " + event + " at " + history.at(e.time())
                                 + " without a matching begin");
-                    } else if ("send".equals(kind) && o.begin.num("seq", -1) != e.num("seq", -1)) {
+                    } else if (kind == CallKind.SEND && o.begin.num("seq", -1) != e.num("seq", -1)) {
                         anomalies.add(participant + ": send_end of seq " + e.num("seq", -1) + " at "
                                 + history.at(e.time()) + " ends the send of seq " + o.begin.num("seq", -1));
                         o.finish = e;
@@ -151,7 +151,7 @@ final class Calls {
                     }
                 }
                 case "batch_end" -> {
-                    Open o = new Open(participant, "batch", null);
+                    Open o = new Open(participant, CallKind.BATCH, null);
                     o.finish = e;
                     sinceReply.add(o);
                     done.add(o);
@@ -168,8 +168,8 @@ final class Calls {
         // A bulk request that never produced batch_end is still a batch (it hung or was abandoned).
         for (Entry r : unreplied) {
             if (("send_many".equals(r.op()) || "receive_many".equals(r.op()))
-                    && done.stream().noneMatch(o -> "batch".equals(o.kind) && o.request == r)) {
-                Open o = new Open(participant, "batch", null);
+                    && done.stream().noneMatch(o -> o.kind == CallKind.BATCH && o.request == r)) {
+                Open o = new Open(participant, CallKind.BATCH, null);
                 o.request = r;
                 done.add(o);
             }

@@ -13,16 +13,16 @@ public record ChannelEnd(String participant, String channel, Entry request, Entr
 
     public static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
-    public String role() {
-        return request.str("role");
+    public Role role() {
+        return Role.of(request.str("role"));
     }
 
     public boolean isSender() {
-        return "sender".equals(role());
+        return role() == Role.SENDER;
     }
 
     public boolean isReceiver() {
-        return "receiver".equals(role());
+        return role() == Role.RECEIVER;
     }
 
     public String transport() {
@@ -33,9 +33,8 @@ public record ChannelEnd(String participant, String channel, Entry request, Entr
         return request.str("address");
     }
 
-    /** "sync" or "async" (or whatever was asked). */
-    public String mode() {
-        return request.str("mode");
+    public Mode mode() {
+        return Mode.of(request.str("mode"));
     }
 
     public long senderId() {

@@ -2,7 +2,7 @@ package org.ipcspec.harness.history;
 
 /**
  * Identifies a message across processes: a generated payload by its sender id and seq, a text
- * payload by its text (a text payload carries no header, PROTOCOL.md section 4).
+ * payload by its text (a text payload carries no header, docs/protocol.md#generated-payloads).
  */
 public record MessageKey(long senderId, long seq, String text) {
 

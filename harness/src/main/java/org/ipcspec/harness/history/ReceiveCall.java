@@ -36,8 +36,8 @@ public record ReceiveCall(String participant, ChannelEnd end, Entry begin, Entry
         return endedWith("message");
     }
 
-    public String mode() {
-        return end == null ? null : end.mode();
+    public Mode mode() {
+        return end == null ? Mode.UNKNOWN : end.mode();
     }
 
     public boolean sampled() {

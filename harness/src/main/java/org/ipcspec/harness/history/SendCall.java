@@ -37,9 +37,9 @@ public record SendCall(String participant, ChannelEnd end, Entry begin, Entry fi
         return finish != null && status.equals(finish.status());
     }
 
-    /** The sender's mode from its open, or null when unknown. */
-    public String mode() {
-        return end == null ? null : end.mode();
+    /** The sender's mode from its open; UNKNOWN when the open was not recorded. */
+    public Mode mode() {
+        return end == null ? Mode.UNKNOWN : end.mode();
     }
 
     /** True for the sampled events of a send_many. */

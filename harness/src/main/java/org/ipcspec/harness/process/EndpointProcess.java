@@ -1,7 +1,8 @@
 package org.ipcspec.harness.process;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,11 +34,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class EndpointProcess implements AutoCloseable {
 
-    /** PROTOCOL.md: at most 1 MiB a line. */
+    /** docs/protocol.md#streams: at most 1 MiB a line. */
     static final int MAX_LINE_BYTES = 1 << 20;
     /** Kept of each stderr: its tail, so a chatty endpoint cannot exhaust the harness. */
     static final int MAX_STDERR_CHARS = 1 << 20;
-    /** PROTOCOL.md: an endpoint exits by itself within 2 s of stdin EOF; allow for a loaded machine. */
+    /** docs/protocol.md#streams: an endpoint exits by itself within 2 s of stdin EOF; allow for a loaded machine. */
     static final Duration EXIT_GRACE = Duration.ofSeconds(5);
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,7 +75,7 @@ public final class EndpointProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the command. Nothing is appended to it (PROTOCOL.md section 1).
+     * Starts the command. Nothing is appended to it (docs/protocol.md#streams).
      *
      * @throws EndpointBrokenException if the program cannot be started at all
      */
@@ -144,9 +145,16 @@ public final class EndpointProcess implements AutoCloseable {
         CompletableFuture<ObjectNode> reply = new CompletableFuture<>();
         Long id = integerId(line);
         if (id != null) {
-            pending.put(id, reply);
+            // Generated ids go on past every raw id, so a later request never answers to this line's reply.
+            nextId.accumulateAndGet(id + 1, Math::max);
+            if (pending.putIfAbsent(id, reply) != null) {
+                throw new IllegalArgumentException("the raw line reuses id " + id + " of a request still waiting for its reply: " + line);
+            }
         } else {
             awaitingReplyWithoutId.add(reply);
+        }
+        if (stdoutDone.isDone()) {
+            failPending();
         }
         ObjectNode mark = JSON.createObjectNode().put("raw", line.length() > 200 ? line.substring(0, 200) + "..." : line);
         listener.requested(participant, mark, System.nanoTime());
@@ -199,6 +207,11 @@ public final class EndpointProcess implements AutoCloseable {
         return dump;
     }
 
+    /** When it was started, on the harness clock (System.nanoTime). */
+    public long startedNanos() {
+        return startedNanos;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -216,7 +229,7 @@ public final class EndpointProcess implements AutoCloseable {
         }
     }
 
-    /** Closes stdin: the endpoint must exit by itself (PROTOCOL.md section 1). */
+    /** Closes stdin: the endpoint must exit by itself (docs/protocol.md#streams). */
     public void closeStdin() {
         try {
             stdin.close();
@@ -383,12 +396,12 @@ public final class EndpointProcess implements AutoCloseable {
     }
 
     private void readStderr() {
-        byte[] buffer = new byte[8192];
-        try (InputStream err = process.getErrorStream()) {
+        char[] buffer = new char[8192];
+        // One decoder over the whole stream: a character split between two reads stays whole.
+        try (Reader err = new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)) {
             for (int n; (n = err.read(buffer)) > 0; ) {
-                String text = new String(buffer, 0, n, StandardCharsets.UTF_8);
                 synchronized (this) {
-                    stderr.append(text);
+                    stderr.append(buffer, 0, n);
                     if (stderr.length() > MAX_STDERR_CHARS) {
                         stderr.delete(0, stderr.length() - MAX_STDERR_CHARS);
                     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+
 /**
  * An implementation profile: how to start the implementation's endpoint, what it claims, and the
  * bounds and thresholds it is held to. Load with {@link #load(Path)}; the schema is in
@@ -24,9 +25,6 @@ import java.util.Optional;
 public record Profile(Path file, String name, List<String> command, Map<String, String> env,
                       List<String> transports, Bounds bounds, Map<String, Long> bulkCount, long sampleEvery,
                       Map<String, String> wire) {
-
-    /** Transports the suite has scenarios for. */
-    public static final List<String> KNOWN_TRANSPORTS = List.of("shm", "file", "socket");
 
     public static final long DEFAULT_SAMPLE_EVERY = 10_000;
     public static final long DEFAULT_BULK_COUNT = 100_000;

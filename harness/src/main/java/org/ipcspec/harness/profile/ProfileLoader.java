@@ -24,6 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ipcspec.harness.spec.Spelling;
+import org.ipcspec.harness.spec.Vocabulary;
+
 /**
  * Reads a profile through SnakeYAML's node API (safe: no object construction), so every error can
  * name the line of the offending key. Everything is checked before anything is used: unknown keys
@@ -241,7 +244,7 @@ final class ProfileLoader {
             String key = keyOf(t, path);
             String full = path.isEmpty() ? key : path + "." + key;
             if (!known.contains(key)) {
-                String near = closest(key, known);
+                String near = Spelling.closest(key, known);
                 throw error(t.getKeyNode(), full, "unknown key" + (near != null ? " (did you mean '" + near + "'?)" : "")
                         + "; known keys here: " + String.join(", ", known));
             }
@@ -312,10 +315,10 @@ final class ProfileLoader {
     }
 
     private String transport(Node node, String name, String path) {
-        if (!Profile.KNOWN_TRANSPORTS.contains(name)) {
-            String near = closest(name, Profile.KNOWN_TRANSPORTS);
+        if (!Vocabulary.TRANSPORTS.contains(name)) {
+            String near = Spelling.closest(name, Vocabulary.TRANSPORTS);
             throw error(node, path, "unknown transport '" + name + "'" + (near != null ? " (did you mean '" + near + "'?)" : "")
-                    + "; known transports: " + String.join(", ", Profile.KNOWN_TRANSPORTS));
+                    + "; known transports: " + String.join(", ", Vocabulary.TRANSPORTS));
         }
         return name;
     }
@@ -325,38 +328,5 @@ final class ProfileLoader {
             return Tag.NULL.equals(s.getTag()) ? "nothing" : "'" + s.getValue() + "'";
         }
         return node instanceof SequenceNode ? "a list" : "a mapping";
-    }
-
-    /** The known word within edit distance 2 (or a third of its length), or null. */
-    static String closest(String word, List<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = distance(word.toLowerCase(), k);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return bestDistance <= Math.max(2, word.length() / 3) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

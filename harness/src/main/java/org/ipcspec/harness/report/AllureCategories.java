@@ -9,6 +9,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.ipcspec.harness.outcome.SpecError;
+import org.ipcspec.harness.spec.Rule;
+
 /**
  * Writes Allure 2's {@code categories.json}, which sorts failing results into categories that
  * keep "the implementation broke a rule" apart from "the run could not be judged".
@@ -19,13 +22,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * of a multi-line message). The categories, in order:
  * <ol>
  *   <li>"Conformance failures": status failed, message
- *       {@value #RULE_VIOLATION_REGEX}: a rule id of PROTOCOL.md section 5 (or THROUGHPUT,
- *       LATENCY) as a whole word, and later the word "violated", e.g.
+ *       {@value #RULE_VIOLATION_REGEX}: a rule id of docs/protocol.md#rules (or THROUGHPUT,
+ *       LATENCY, PROTOCOL) as a whole word, and later the word "violated", e.g.
  *       {@code "S1 violated: send #2 ended ok before any receive began"}. Checkers should word
  *       their failures that way. A failure worded otherwise falls to Allure's default
  *       "Product defects".</li>
  *   <li>"Unsupported by the implementation": status skipped (a scenario the implementation's
  *       profile does not claim is skipped, not failed).</li>
+ *   <li>"Errors in the spec": status broken, message starting {@code "spec error: "}: the
+ *       scenario, not the implementation, is wrong.</li>
  *   <li>"Implementation broken (crash, no hello, garbage)": status broken, message
  *       {@value #ENDPOINT_BROKE_REGEX}, which matches the harness's EndpointBrokenException
  *       wording {@code "the sender endpoint (pid 123) broke: no hello within 5000 ms"}.</li>
@@ -35,8 +40,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 public final class AllureCategories {
 
     public static final String FILE_NAME = "categories.json";
-    public static final String RULE_VIOLATION_REGEX =
-        "(?s).*\\b(S1|S2|R1|R2|O1|O2|T1|F1|X1|K1|D1|P1|THROUGHPUT|LATENCY|PROTOCOL)\\b.*violated.*";
+    public static final String RULE_VIOLATION_REGEX = "(?s).*\\b(" + String.join("|", Rule.ids()) + ")\\b.*violated.*";
+    public static final String SPEC_ERROR_REGEX = "(?s)" + SpecError.PREFIX + ".*";
     public static final String ENDPOINT_BROKE_REGEX = "(?s).*\\bendpoint\\b.*\\bbroke\\b.*";
 
     /** One entry of categories.json; a null regex is left out and then matches any message. */
@@ -47,6 +52,7 @@ public final class AllureCategories {
     private static final List<Category> CATEGORIES = List.of(
         new Category("Conformance failures", List.of("failed"), RULE_VIOLATION_REGEX),
         new Category("Unsupported by the implementation", List.of("skipped"), null),
+        new Category("Errors in the spec", List.of("broken"), SPEC_ERROR_REGEX),
         new Category("Implementation broken (crash, no hello, garbage)", List.of("broken"), ENDPOINT_BROKE_REGEX),
         new Category("Harness or environment error", List.of("broken"), null));
 

@@ -81,10 +81,10 @@ public final class HistoryTimeline {
                 Matcher seq = SEQ.matcher(reason);
                 Integer call = seq.find() ? sendCallBySeq.get(Long.parseLong(seq.group(1))) : null;
                 if (call != null) {
-                    timeline.violationOnCall(verdict.rule(), reason, call);
+                    timeline.violationOnCall(verdict.rule().name(), reason, call);
                 } else {
                     String lane = history.participants().stream().findFirst().orElse("harness");
-                    timeline.violation(verdict.rule(), reason, history.last(), lane);
+                    timeline.violation(verdict.rule().name(), reason, history.last(), lane);
                 }
             }
         }

@@ -5,12 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import org.ipcspec.harness.outcome.Outcome;
+import org.ipcspec.harness.outcome.ScenarioResult;
+import org.ipcspec.harness.spec.Rule;
+import org.ipcspec.harness.spec.Vocabulary;
 
 /**
  * The conformance matrix, in the manner of the Autobahn test suite's report: rules down, transports
@@ -22,23 +28,6 @@ import java.util.stream.Collectors;
  * so it opens from a file system and an XML parser can check it.
  */
 public final class MatrixPage {
-
-    /** One line per rule, for the row tooltips; PROTOCOL.md section 5 is the normative text. */
-    static final Map<String, String> RULE_TITLES = Map.ofEntries(
-        Map.entry("S1", "A synchronous send blocks until the receiver collects the message"),
-        Map.entry("S2", "An asynchronous send returns at once; full when capacity is reached"),
-        Map.entry("R1", "A synchronous receive blocks until a message exists"),
-        Map.entry("R2", "An asynchronous receive with nothing available returns empty at once"),
-        Map.entry("O1", "Each sender's messages are collected in the order sent"),
-        Map.entry("O2", "Every message sent ok is collected exactly once, intact"),
-        Map.entry("T1", "Timeouts end blocking calls at about timeout_ms, never much earlier"),
-        Map.entry("F1", "Formats are agreed at open; oversized messages get too_large"),
-        Map.entry("X1", "A channel has one receiver"),
-        Map.entry("K1", "A dead receiver ends a blocked synchronous send with closed; no torn messages"),
-        Map.entry("D1", "file transport: messages sent ok survive a crash of both processes"),
-        Map.entry("P1", "Channel artifacts are owner-only"),
-        Map.entry("THROUGHPUT", "Throughput at least the profile's threshold"),
-        Map.entry("LATENCY", "Latency percentiles at most the profile's thresholds"));
 
     private static final String NO_RULE = "(none)";
     /** A URL scheme other than http(s) (javascript:, data:) is not a link to a result. */
@@ -87,12 +76,12 @@ public final class MatrixPage {
 
     public static String render(String title, List<ScenarioResult> results) {
         List<String> rules = Order.sorted(results.stream()
-            .flatMap(r -> r.rules().isEmpty() ? java.util.stream.Stream.of(NO_RULE) : r.rules().stream()).toList(), Order.RULES);
-        List<String> transports = Order.sorted(results.stream().map(ScenarioResult::transport).toList(), Order.TRANSPORTS);
+            .flatMap(r -> r.rules().isEmpty() ? java.util.stream.Stream.of(NO_RULE) : r.rules().stream()).toList(), Rule.ids());
+        List<String> transports = Order.sorted(results.stream().map(ScenarioResult::transport).toList(), Vocabulary.TRANSPORTS);
         Map<String, List<String>> combinations = new LinkedHashMap<>();
         for (String transport : transports) {
             combinations.put(transport, Order.sorted(results.stream().filter(r -> r.transport().equals(transport))
-                .map(ScenarioResult::combination).toList(), Order.COMBINATIONS));
+                .map(ScenarioResult::combination).toList(), Vocabulary.COMBINATIONS));
         }
         Map<String, Cell> cells = new LinkedHashMap<>();
         for (String rule : rules) {
@@ -122,7 +111,7 @@ public final class MatrixPage {
         html.element("h1", title);
         summary(html, results);
         html.start("p", "class", "legend");
-        html.text("A cell takes the colour of its worst outcome (failed > broken > unsupported > passed > skipped); "
+        html.text("A cell takes the colour of its worst outcome (failed > broken > spec error > unsupported > passed > skipped); "
             + "the number counts its scenarios, with a breakdown when they differ. Click a cell for its scenarios. ");
         for (Outcome o : Outcome.values()) {
             badge(html, o, o.label());
@@ -135,7 +124,7 @@ public final class MatrixPage {
             html.element("h3", cell.rule() + " · " + cell.transport() + " · " + cell.combination());
             html.start("ul", "class", "scenarios");
             for (ScenarioResult r : cell.results()) {
-                html.start("li", "class", r.outcome().label());
+                html.start("li", "class", r.outcome().word());
                 badge(html, r.outcome(), r.outcome().label());
                 html.text(" ");
                 String link = safeLink(r.link());
@@ -158,9 +147,9 @@ public final class MatrixPage {
         Map<Outcome, Long> totals = totals(results);
         html.start("p", "class", "summary");
         html.element("strong", results.size() + " scenario" + (results.size() == 1 ? "" : "s") + ":");
-        for (Outcome o : List.of(Outcome.PASSED, Outcome.FAILED, Outcome.BROKEN, Outcome.UNSUPPORTED, Outcome.SKIPPED)) {
+        for (Outcome o : Columns.of(results)) {
             html.text(" ");
-            html.start("span", "class", "badge " + o.label(), "data-outcome", o.label(), "data-count", totals.get(o),
+            html.start("span", "class", "badge " + o.word(), "data-outcome", o.word(), "data-count", totals.get(o),
                 "style", style(o));
             html.text(totals.get(o) + " " + o.label());
             html.end();
@@ -169,12 +158,13 @@ public final class MatrixPage {
     }
 
     static Map<Outcome, Long> totals(List<ScenarioResult> results) {
-        Map<Outcome, Long> totals = new EnumMap<>(Outcome.class);
-        for (Outcome o : Outcome.values()) {
-            totals.put(o, 0L);
-        }
-        results.forEach(r -> totals.merge(r.outcome(), 1L, Long::sum));
-        return totals;
+        return Columns.totals(results);
+    }
+
+    private static List<Outcome> worstFirst() {
+        List<Outcome> all = new ArrayList<>(List.of(Outcome.values()));
+        Collections.reverse(all);
+        return all;
     }
 
     private static void grid(XmlWriter html, List<String> rules, List<String> transports,
@@ -205,7 +195,7 @@ public final class MatrixPage {
         html.start("tbody");
         for (String rule : rules) {
             html.start("tr", "data-rule", rule);
-            html.element("th", rule, "class", "rule", "title", RULE_TITLES.getOrDefault(rule, rule));
+            html.element("th", rule, "class", "rule", "title", Rule.byId(rule).map(Rule::title).orElse(rule));
             for (String transport : transports) {
                 for (String combination : combinations.get(transport)) {
                     Cell cell = cells.get(key(rule, transport, combination));
@@ -214,7 +204,7 @@ public final class MatrixPage {
                         continue;
                     }
                     Outcome worst = cell.worst();
-                    html.start("td", "class", "cell " + worst.label(), "data-outcome", worst.label(),
+                    html.start("td", "class", "cell " + worst.word(), "data-outcome", worst.word(),
                         "data-transport", transport, "data-combination", combination, "style", style(worst),
                         "title", cell.results().stream().map(r -> r.outcome().label() + ": " + r.name()).collect(Collectors.joining("\n")));
                     html.start("a", "href", "#" + cell.anchor());
@@ -235,7 +225,7 @@ public final class MatrixPage {
     private static String breakdown(List<ScenarioResult> results) {
         Map<Outcome, Long> totals = totals(results);
         List<String> parts = new ArrayList<>();
-        for (Outcome o : List.of(Outcome.FAILED, Outcome.BROKEN, Outcome.UNSUPPORTED, Outcome.PASSED, Outcome.SKIPPED)) {
+        for (Outcome o : worstFirst()) {
             if (totals.get(o) > 0) {
                 parts.add(totals.get(o) + " " + o.label());
             }
@@ -244,11 +234,11 @@ public final class MatrixPage {
     }
 
     private static void badge(XmlWriter html, Outcome o, String text) {
-        html.element("span", text, "class", "badge " + o.label(), "style", style(o));
+        html.element("span", text, "class", "badge " + o.word(), "style", style(o));
     }
 
     private static String style(Outcome o) {
-        return "background:" + o.background + ";color:" + o.foreground;
+        return Palette.of(o).css();
     }
 
     private static String key(String rule, String transport, String combination) {

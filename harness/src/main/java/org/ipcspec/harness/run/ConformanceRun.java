@@ -30,8 +30,10 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
+import org.ipcspec.harness.outcome.ScenarioResult;
 import org.ipcspec.harness.process.StartupStats;
 import org.ipcspec.harness.scenario.Folders;
+import org.ipcspec.harness.spec.Vocabulary;
 
 /**
  * Runs feature files through Cucumber on the JUnit Platform, in this JVM, and collects the
@@ -113,7 +115,7 @@ public final class ConformanceRun {
         }
         if (!options.transports().isEmpty()) {
             String chosen = String.join(" | ", options.transports());
-            request.filters(TagFilter.includeTags("(" + chosen + ") | !(shm | file | socket)"));
+            request.filters(TagFilter.includeTags("(" + chosen + ") | " + Vocabulary.noTransportExpression()));
         }
         if (options.shard().count() > 1) {
             request.filters(new ShardFilter(options.shard()));

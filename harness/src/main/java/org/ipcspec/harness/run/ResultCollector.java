@@ -3,11 +3,9 @@ package org.ipcspec.harness.run;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
@@ -16,7 +14,11 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.opentest4j.TestAbortedException;
 
+import org.ipcspec.harness.outcome.Outcome;
+import org.ipcspec.harness.outcome.ScenarioResult;
+import org.ipcspec.harness.outcome.SpecError;
 import org.ipcspec.harness.process.EndpointBrokenException;
+import org.ipcspec.harness.spec.ScenarioTags;
 
 /** Turns the JUnit Platform's events into {@link ScenarioResult}s, as scenarios finish. */
 final class ResultCollector implements TestExecutionListener {
@@ -66,7 +68,7 @@ final class ResultCollector implements TestExecutionListener {
         switch (result.getStatus()) {
             case SUCCESSFUL -> add(test, Outcome.PASSED, "");
             case ABORTED -> add(test, Outcome.UNSUPPORTED, message(failure));
-            case FAILED -> add(test, classify(failure), message(failure));
+            case FAILED -> add(test, Outcome.of(failure), message(failure));
         }
     }
 
@@ -79,24 +81,13 @@ final class ResultCollector implements TestExecutionListener {
         return cut < 0 ? displayName : displayName.substring(cut + 3);
     }
 
-    /** A rule broken is an assertion; anything else (a crashed endpoint, a bad profile, a harness bug) is broken. */
-    static Outcome classify(Throwable failure) {
-        if (failure instanceof AssertionError) {
-            return Outcome.FAILED;
-        }
-        if (failure instanceof TestAbortedException) {
-            return Outcome.UNSUPPORTED;
-        }
-        return Outcome.BROKEN;
-    }
-
     private static String message(Throwable failure) {
         if (failure == null) {
             return "";
         }
         String message = failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage();
         if (!(failure instanceof AssertionError) && !(failure instanceof EndpointBrokenException)
-                && !(failure instanceof TestAbortedException)) {
+                && !(failure instanceof TestAbortedException) && !(failure instanceof SpecError)) {
             message = failure.getClass().getSimpleName() + ": " + message;
         }
         return message;
@@ -105,8 +96,9 @@ final class ResultCollector implements TestExecutionListener {
     private void add(TestIdentifier test, Outcome outcome, String message) {
         Long start = started.remove(test.getUniqueId());
         Duration duration = start == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start);
-        Set<String> tags = test.getTags().stream().map(TestTag::getName).collect(Collectors.toSet());
-        ScenarioResult result = new ScenarioResult(scenarioName(test.getDisplayName()), Locations.of(test), tags, outcome, message, duration);
+        ScenarioTags tags = ScenarioTags.of(test.getTags().stream().map(TestTag::getName).toList());
+        ScenarioResult result = new ScenarioResult(scenarioName(test.getDisplayName()), Locations.of(test), tags, outcome, message,
+            duration, "");
         results.add(result);
         onResult.accept(result);
     }

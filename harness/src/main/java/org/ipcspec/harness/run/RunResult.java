@@ -5,6 +5,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ipcspec.harness.outcome.Outcome;
+import org.ipcspec.harness.outcome.ScenarioResult;
+
 /**
  * The results of a run.
  *
@@ -26,12 +29,8 @@ public record RunResult(List<ScenarioResult> scenarios, Duration wallTime, long 
         return counts;
     }
 
-    /** 0 every scenario passed (or was unsupported), 1 a rule was broken, 2 something broke. */
+    /** As {@link Outcome#exitStatus}: 1 a rule was broken, else 2 something could not be judged, else 0. */
     public int exitCode() {
-        Map<Outcome, Integer> counts = counts();
-        if (counts.get(Outcome.BROKEN) > 0) {
-            return 2;
-        }
-        return counts.get(Outcome.FAILED) > 0 ? 1 : 0;
+        return Outcome.exitStatus(scenarios.stream().map(ScenarioResult::outcome).toList());
     }
 }

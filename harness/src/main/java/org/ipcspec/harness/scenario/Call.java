@@ -19,4 +19,8 @@ public record Call(String what, long id, ObjectNode request, long sentNanos, Com
     public String op() {
         return request.path("op").asText();
     }
+
+    public boolean isSend() {
+        return op().equals("send");
+    }
 }

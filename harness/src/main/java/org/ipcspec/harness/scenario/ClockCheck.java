@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ipcspec.harness.process.EndpointBrokenException;
 
 /**
- * Proves that an endpoint's timestamps are on the harness's clock (PROTOCOL.md, the clock op): its
+ * Proves that an endpoint's timestamps are on the harness's clock (docs/protocol.md#close-clock-exit, the clock op): its
  * reading must lie between the harness's readings just before the request and just after the reply.
  * Without this, comparing times across processes would mean nothing.
  */

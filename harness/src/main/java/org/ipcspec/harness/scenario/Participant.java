@@ -10,6 +10,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.ipcspec.harness.history.Mode;
 import org.ipcspec.harness.process.EndpointProcess;
 
 /**
@@ -25,9 +26,9 @@ public final class Participant {
     private final Deque<Call> unjudged = new ArrayDeque<>();
     private final List<ObjectNode> judged = new ArrayList<>();
     private final Set<String> delivered = new HashSet<>();
-    private String mode;
+    private Mode mode = Mode.UNKNOWN;
     private int senderId = 1;
-    private String acknowledgeMode = "sync";
+    private Mode acknowledgeMode = Mode.SYNC;
 
     Participant(String name, EndpointProcess process, ObjectNode hello) {
         this.name = name;
@@ -47,12 +48,12 @@ public final class Participant {
         return hello;
     }
 
-    /** sync or async: the send mode of a sender, the receive mode of a receiver. */
-    public String mode() {
+    /** The send mode of a sender, the receive mode of a receiver. */
+    public Mode mode() {
         return mode;
     }
 
-    public void mode(String value) {
+    public void mode(Mode value) {
         this.mode = value;
     }
 
@@ -65,11 +66,11 @@ public final class Participant {
     }
 
     /** The send mode of the acknowledgements a receiver sends back on the reply channel. */
-    public String acknowledgeMode() {
+    public Mode acknowledgeMode() {
         return acknowledgeMode;
     }
 
-    public void acknowledgeMode(String value) {
+    public void acknowledgeMode(Mode value) {
         this.acknowledgeMode = value;
     }
 

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * The folder that holds a scenario's channel addresses: fresh and owner-only, so scenarios can run
- * in parallel, and short, because a Unix socket path must fit in 100 bytes (PROTOCOL.md section 3).
+ * in parallel, and short, because a Unix socket path must fit in 100 bytes (docs/protocol.md#open, field address).
  * Removed with everything in it when the scenario ends. Where it goes: {@link AddressRoots}, with
  * {@code ipcspec.tmpdir} ({@code /tmp}) for all but shared memory.
  *

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,10 @@ import org.ipcspec.harness.process.EndpointBrokenException;
 import org.ipcspec.harness.process.EndpointListener;
 import org.ipcspec.harness.process.EndpointProcess;
 import org.ipcspec.harness.profile.Bounds;
+import org.ipcspec.harness.outcome.SpecError;
 import org.ipcspec.harness.profile.Profile;
+import org.ipcspec.harness.spec.Rule;
+import org.ipcspec.harness.spec.ScenarioTags;
 
 /**
  * The state of one scenario, shared by its steps (one instance per scenario, made by
@@ -34,7 +36,9 @@ public final class ScenarioWorld implements AutoCloseable {
     private final Profile profile;
     private final HistoryRecorder history = new HistoryRecorder();
     private final Map<String, Participant> participants = new LinkedHashMap<>();
-    private final Set<String> rules = new LinkedHashSet<>();
+    private final Map<String, Long> lastHeard = new java.util.concurrent.ConcurrentHashMap<>();
+    private ScenarioTags tags = ScenarioTags.NONE;
+    private String location = "";
     private ScenarioDirectory directory;
     private ChannelSettings channel;
     private String scenarioName = "";
@@ -63,28 +67,62 @@ public final class ScenarioWorld implements AutoCloseable {
         return Duration.ofMillis(bounds().crashMs());
     }
 
+    /** When the participant last wrote a line (harness clock, nanos); when it was started if never. */
+    public long lastHeardFrom(Participant participant) {
+        return lastHeard.getOrDefault(participant.name(), participant.process().startedNanos());
+    }
+
+    /**
+     * How long a bulk run may go without a line from its unfinished side, once the other side has
+     * finished, before the run is judged on what it has: then at most {@code capacity} messages
+     * are in flight, a fraction of a second at any profile's floor rate, so twice the crash
+     * bound is an order of magnitude of slack.
+     */
+    public Duration stallBound() {
+        return crashBound().multipliedBy(2);
+    }
+
     /** How long a call that should end promptly may take before the endpoint counts as hung. */
     public Duration replyBound() {
         return Duration.ofMillis(Math.max(10_000, 2 * bounds().crashMs()));
     }
 
-    public void scenario(String name, Collection<String> tags) {
+    /** @param location where the scenario is written: {@code features/blocking.feature:31} */
+    public void scenario(String name, Collection<String> tags, String location) {
         this.scenarioName = name;
-        for (String tag : tags) {
-            String id = tag.startsWith("@") ? tag.substring(1) : tag;
-            if (id.matches("[A-Z][A-Z0-9]*")) {
-                rules.add(id);
-            }
-        }
+        this.tags = ScenarioTags.of(tags);
+        this.location = location;
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public ScenarioTags tags() {
+        return tags;
     }
 
     public String scenarioName() {
         return scenarioName;
     }
 
-    /** Rule ids named by the scenario's tags (@S1, @O2, @THROUGHPUT, ...). */
-    public Set<String> rules() {
-        return Set.copyOf(rules);
+    /** The rules the scenario's tags name (@S1, @O2, @THROUGHPUT, ...). */
+    public Set<Rule> rules() {
+        return tags.rules();
+    }
+
+    /**
+     * The rule a step judges by, when which one depends on what the scenario is about: the first
+     * of {@code candidates} the scenario is tagged with. A scenario tagged with none of them is
+     * an error in the spec: it judges something under a rule it does not name.
+     *
+     * @param judging what the step judges, for the error: "the collection of messages 2 to 5"
+     */
+    public Rule ruleFor(String judging, List<Rule> candidates) {
+        return candidates.stream().filter(tags::has).findFirst().orElseThrow(() -> new SpecError(location + ": scenario \""
+                + scenarioName + "\" judges " + judging + " under " + (candidates.size() == 1 ? "rule " : "one of the rules ")
+                + candidates.stream().map(Rule::name).collect(java.util.stream.Collectors.joining(", "))
+                + ", but is tagged with " + (tags.rules().isEmpty() ? "no rule" : tags.ruleIds()) + ": add the rule's tag"));
     }
 
     public Path directory() {
@@ -217,6 +255,7 @@ public final class ScenarioWorld implements AutoCloseable {
         return new EndpointListener() {
             @Override
             public void line(String participant, ObjectNode line, long arrivalNanos) {
+                lastHeard.put(participant, arrivalNanos);
                 history.line(participant, JSON.convertValue(line, Map.class), arrivalNanos);
             }
 

@@ -4,7 +4,15 @@ import static org.ipcspec.harness.steps.Violations.require;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,14 +20,17 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import org.awaitility.core.ConditionTimeoutException;
 
+import java.util.concurrent.CompletableFuture;
 import org.ipcspec.harness.check.Checkers;
 import org.ipcspec.harness.check.ScenarioFacts;
 import org.ipcspec.harness.check.SeqDigest;
 import org.ipcspec.harness.check.Verdict;
+import org.ipcspec.harness.history.Mode;
 import org.ipcspec.harness.profile.Threshold;
 import org.ipcspec.harness.scenario.Call;
 import org.ipcspec.harness.scenario.Participant;
 import org.ipcspec.harness.scenario.ScenarioWorld;
+import org.ipcspec.harness.spec.Rule;
 
 /** Many messages at once (send_many / receive_many): ordering runs, several senders, throughput, crashes mid-run. */
 public final class BulkSteps {
@@ -37,10 +48,12 @@ public final class BulkSteps {
     static final int SAMPLES = 50;
 
     private final ScenarioWorld world;
+    private final Obligations obligations;
     private ObjectNode firstCollected;
 
     public BulkSteps(ScenarioWorld world) {
         this.world = world;
+        this.obligations = new Obligations(world);
     }
 
     @When("{participant} sends {int} messages")
@@ -78,17 +91,17 @@ public final class BulkSteps {
 
     @Then("all {int} messages arrive in order, intact and exactly once")
     public void allArrive(int count) {
-        ObjectNode received = awaitBatches();
-        requireSenderDigest(received, world.participant("sender").senderId(), count);
+        awaitBatches(received -> requireSenderDigest(received, world.participant("sender").senderId(), count));
     }
 
     @Then("all {int} messages arrive in order per sender, intact and exactly once")
     public void allArrivePerSender(int total) {
-        ObjectNode received = awaitBatches();
         List<Participant> senders = senders();
-        for (Participant sender : senders) {
-            requireSenderDigest(received, sender.senderId(), total / senders.size());
-        }
+        awaitBatches(received -> {
+            for (Participant sender : senders) {
+                requireSenderDigest(received, sender.senderId(), total / senders.size());
+            }
+        });
     }
 
     @When("{participant} is killed once the receiver can collect a message")
@@ -96,11 +109,11 @@ public final class BulkSteps {
         Participant receiver = world.participant("receiver");
         try {
             CallSteps.awaitPolling(world.crashBound(), "a first message for the receiver", () -> {
-                firstCollected = world.callAndAwait(receiver, "receive", world.request("receive").put("channel", "main"), world.replyBound());
+                firstCollected = obligations.await(receiver, world.call(receiver, "receive", world.request("receive").put("channel", "main")));
                 return firstCollected.path("status").asText().equals("message");
             });
         } catch (ConditionTimeoutException e) {
-            throw Violations.violated("O2", "the sender was sending, yet the receiver polled for " + world.crashBound().toMillis()
+            throw Violations.violated(Rule.O2, "the sender was sending, yet the receiver polled for " + world.crashBound().toMillis()
                     + " ms (the crash bound) and no message came");
         }
         world.kill(world.participant(name));
@@ -111,24 +124,24 @@ public final class BulkSteps {
     public void everyCollectedIntact() {
         Participant receiver = world.participant("receiver");
         long expected = firstCollected.path("seq").asLong() + 1;
-        require(firstCollected.path("intact").asBoolean(false), "K1", "message " + firstCollected.path("seq") + " was torn (intact=false)");
+        require(firstCollected.path("intact").asBoolean(false), Rule.K1, "message " + firstCollected.path("seq") + " was torn (intact=false)");
         long collected = 1;
         long deadline = System.nanoTime() + BULK_BOUND.toNanos();
         while (System.nanoTime() < deadline) {
-            ObjectNode reply = world.callAndAwait(receiver, "receive", world.request("receive").put("channel", "main"), world.replyBound());
+            ObjectNode reply = obligations.await(receiver, world.call(receiver, "receive", world.request("receive").put("channel", "main")));
             String status = reply.path("status").asText();
             if (!status.equals("message")) {
-                require(status.equals("empty") || status.equals("closed"), "K1", "after the sender died, a receive returned " + reply);
+                require(status.equals("empty") || status.equals("closed"), Rule.K1, "after the sender died, a receive returned " + reply);
                 break;
             }
-            require(reply.path("intact").asBoolean(false), "K1", "after the sender died mid-send, message " + reply.path("seq")
+            require(reply.path("intact").asBoolean(false), Rule.K1, "after the sender died mid-send, message " + reply.path("seq")
                     + " was collected torn (intact=false)");
-            require(reply.path("seq").asLong() == expected, "O1", "after message " + (expected - 1) + " came message "
+            require(reply.path("seq").asLong() == expected, Rule.O1, "after message " + (expected - 1) + " came message "
                     + reply.path("seq") + ", expected " + expected);
             expected++;
             collected++;
         }
-        require(collected >= 1, "K1", "nothing was collected");
+        require(collected >= 1, Rule.K1, "nothing was collected");
     }
 
     /** Judged by the THROUGHPUT and LATENCY checkers from the history; the step shows their figures at once. */
@@ -136,7 +149,7 @@ public final class BulkSteps {
     public void throughputMeetsProfile(int size) {
         String transport = world.channel().transport();
         ScenarioFacts facts = ScenarioFacts.builder().transport(transport).messageSize(size).build();
-        List<Verdict> verdicts = Checkers.check(List.of("THROUGHPUT", "LATENCY"), world.history(), facts, world.bounds());
+        List<Verdict> verdicts = Checkers.check(List.of(Rule.THROUGHPUT, Rule.LATENCY), world.history(), facts, world.bounds());
         JsonNode latency = lastBatch(world.participant("receiver")).path("latency_ns");
         Threshold threshold = world.bounds().threshold(transport, size).orElse(null);
         Figures.attach(transport, size, verdicts, latency);
@@ -154,30 +167,84 @@ public final class BulkSteps {
         return senders;
     }
 
-    /** Waits for every batch under way (senders first), requires each to be complete, returns the receiver's. */
-    private ObjectNode awaitBatches() {
-        for (Participant sender : senders()) {
-            Call call = sender.nextUnjudged().orElseThrow();
-            ObjectNode reply = world.await(sender, call, BULK_BOUND);
-            require(reply.path("status").asText().equals("ok"), sender.mode().equals("sync") ? "S1" : "S2",
-                    sender.displayName() + "'s " + call.what() + " ended " + reply.path("status") + " after sending "
-                            + reply.path("sent") + ": " + reply);
-        }
+    /**
+     * Waits for every batch under way, and judges them: each sender's ended ok, and the receiver's
+     * ended ok, intact, and passes {@code judgeReceived} (its digests). A run that cannot complete
+     * ends early (docs/protocol.md#outcomes): once one side has finished and the other has written
+     * nothing for the stall bound, the finished side is judged and the stalled one breaks its rule:
+     * a receiver still collecting after every sender ended lost messages (O2); a sender still
+     * sending after its receiver collected everything should have returned (S1, S2).
+     */
+    private void awaitBatches(Consumer<ObjectNode> judgeReceived) {
+        List<Participant> senders = senders();
         Participant receiver = world.participant("receiver");
-        Call call = receiver.nextUnjudged().orElseThrow();
-        ObjectNode received = world.await(receiver, call, BULK_BOUND);
-        require(received.path("status").asText().equals("ok"), "O2", "the receiver's " + call.what() + " ended "
-                + received.path("status") + " having received " + received.path("received") + ": " + received);
-        require(received.path("not_intact").asLong(-1) == 0, "O2", received.path("not_intact") + " messages arrived torn or corrupted");
-        return received;
+        Map<Participant, Call> calls = new LinkedHashMap<>();
+        for (Participant p : senders) {
+            calls.put(p, p.nextUnjudged().orElseThrow(() -> new IllegalStateException(p.displayName() + " has no batch under way")));
+        }
+        Call received = receiver.nextUnjudged().orElseThrow(() -> new IllegalStateException("the receiver has no batch under way"));
+        long deadline = System.nanoTime() + BULK_BOUND.toNanos();
+        long stall = world.stallBound().toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean sendersDone = senders.stream().allMatch(p -> calls.get(p).reply().isDone());
+            boolean receiverDone = received.reply().isDone();
+            if (sendersDone && receiverDone
+                    || sendersDone && silentFor(receiver) > stall
+                    || receiverDone && senders.stream().filter(p -> !calls.get(p).reply().isDone()).allMatch(p -> silentFor(p) > stall)) {
+                break;
+            }
+            CompletableFuture<?>[] running = Stream.concat(calls.values().stream(), Stream.of(received))
+                    .map(Call::reply).filter(r -> !r.isDone()).toArray(CompletableFuture[]::new);
+            try {
+                // wakes when a batch ends, or to look at the other side's silence again
+                CompletableFuture.anyOf(running).get(50, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // judged below: still running, or an endpoint died
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (Participant sender : senders) {
+            if (calls.get(sender).reply().isDone()) {
+                requireSent(sender, world.await(sender, calls.get(sender), BULK_BOUND), calls.get(sender));
+            }
+        }
+        if (!received.reply().isDone() && senders.stream().allMatch(p -> calls.get(p).reply().isDone())) {
+            throw Violations.violated(Rule.O2, "every sender's batch had ended, and " + world.stallBound().toMillis()
+                    + " ms later the receiver's " + received.what() + " had not: it wrote nothing in that time, so messages sent ok "
+                    + "were never collected");
+        }
+        ObjectNode batch = world.await(receiver, received, BULK_BOUND);
+        require(batch.path("status").asText().equals("ok"), Rule.O2, "the receiver's " + received.what() + " ended "
+                + batch.path("status") + " having received " + batch.path("received") + ": " + batch);
+        require(batch.path("not_intact").asLong(-1) == 0, Rule.O2, batch.path("not_intact") + " messages arrived torn or corrupted");
+        judgeReceived.accept(batch);
+        for (Participant sender : senders) {
+            if (!calls.get(sender).reply().isDone()) {
+                Rule rule = sender.mode() == Mode.SYNC ? Rule.S1 : Rule.S2;
+                throw Violations.violated(rule, "the receiver had collected all its messages, and " + world.stallBound().toMillis()
+                        + " ms later " + sender.displayName() + "'s " + calls.get(sender).what() + " had not ended, nor written anything");
+            }
+        }
+    }
+
+    private long silentFor(Participant participant) {
+        return System.nanoTime() - world.lastHeardFrom(participant);
+    }
+
+    private static void requireSent(Participant sender, ObjectNode reply, Call call) {
+        require(reply.path("status").asText().equals("ok"), sender.mode() == Mode.SYNC ? Rule.S1 : Rule.S2,
+                sender.displayName() + "'s " + call.what() + " ended " + reply.path("status") + " after sending "
+                        + reply.path("sent") + ": " + reply);
     }
 
     private void requireSenderDigest(ObjectNode received, int senderId, long count) {
         JsonNode stats = received.path("per_sender").path(Integer.toUnsignedString(senderId));
-        require(!stats.isMissingNode(), "O2", "nothing arrived from sender " + senderId + ": per_sender=" + received.path("per_sender"));
+        require(!stats.isMissingNode(), Rule.O2, "nothing arrived from sender " + senderId + ": per_sender=" + received.path("per_sender"));
         String expected = SeqDigest.ofRange(1, count);
         if (!stats.path("digest").asText().equals(expected)) {
-            String rule = stats.path("out_of_order").asLong() > 0 ? "O1" : "O2";
+            Rule rule = stats.path("out_of_order").asLong() > 0 ? Rule.O1 : Rule.O2;
             throw Violations.violated(rule, "sender " + senderId + "'s messages 1.." + count + " arrived with digest "
                     + stats.path("digest") + ", expected " + expected + " (received " + stats.path("received") + ", out of order "
                     + stats.path("out_of_order") + ", duplicates " + stats.path("duplicates") + ", first seq "

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 
+import org.ipcspec.harness.history.Mode;
+import org.ipcspec.harness.history.Role;
 import org.ipcspec.harness.process.EndpointBrokenException;
 import org.ipcspec.harness.scenario.Call;
 import org.ipcspec.harness.scenario.ChannelSettings;
@@ -64,42 +66,42 @@ public final class ChannelSteps {
     }
 
     @Given("a {participant} that receives {mode}")
-    public void receiver(String name, String mode) {
+    public void receiver(String name, Mode mode) {
         Participant receiver = world.start(name);
-        requireOpened(receiver, open(receiver, "main", "receiver", mode, null));
+        requireOpened(receiver, open(receiver, "main", Role.RECEIVER, mode, null));
     }
 
     @Given("a {participant} that sends {mode}")
-    public void sender(String name, String mode) {
+    public void sender(String name, Mode mode) {
         startSender(name, mode, null);
     }
 
     @Given("a {participant} for {string} that sends {mode}")
-    public void senderFor(String name, String contentType, String mode) {
+    public void senderFor(String name, String contentType, Mode mode) {
         startSender(name, mode, contentType);
     }
 
     @Given("{int} senders that send {mode}")
-    public void senders(int count, String mode) {
+    public void senders(int count, Mode mode) {
         for (int i = 1; i <= count; i++) {
             startSender("sender " + i, mode, null);
         }
     }
 
     @Given("a {participant} that receives {mode} and acknowledges {mode}")
-    public void acknowledgingReceiver(String name, String receiveMode, String acknowledgeMode) {
+    public void acknowledgingReceiver(String name, Mode receiveMode, Mode acknowledgeMode) {
         receiver(name, receiveMode);
         world.participant(name).acknowledgeMode(acknowledgeMode);
     }
 
     /** The sender owns the reply channel, so it opens it first; then the receiver attaches to it. */
     @Given("a {participant} that sends {mode} and reads acknowledgements {mode}")
-    public void acknowledgedSender(String name, String sendMode, String readMode) {
+    public void acknowledgedSender(String name, Mode sendMode, Mode readMode) {
         Participant sender = world.start(name);
-        requireOpened(sender, open(sender, "reply", "receiver", readMode, null));
-        requireOpened(sender, open(sender, "main", "sender", sendMode, null));
+        requireOpened(sender, open(sender, "reply", Role.RECEIVER, readMode, null));
+        requireOpened(sender, open(sender, "main", Role.SENDER, sendMode, null));
         Participant receiver = world.participant("receiver");
-        requireOpened(receiver, open(receiver, "reply", "sender", receiver.acknowledgeMode(), null));
+        requireOpened(receiver, open(receiver, "reply", Role.SENDER, receiver.acknowledgeMode(), null));
     }
 
     @Given("an endpoint")
@@ -110,34 +112,34 @@ public final class ChannelSteps {
     @When("a {participant} opens the channel")
     public void opens(String name) {
         Participant participant = world.start(name);
-        open(participant, "main", name.contains("receiver") ? "receiver" : "sender", "sync", null);
+        open(participant, "main", name.contains("receiver") ? Role.RECEIVER : Role.SENDER, Mode.SYNC, null);
     }
 
     @When("a {participant} for {string} opens the channel")
     public void opensFor(String name, String contentType) {
         Participant participant = world.start(name);
-        open(participant, "main", "sender", "sync", contentType);
+        open(participant, "main", Role.SENDER, Mode.SYNC, contentType);
     }
 
-    private void startSender(String name, String mode, String contentType) {
+    private void startSender(String name, Mode mode, String contentType) {
         Participant sender = world.start(name);
-        requireOpened(sender, open(sender, "main", "sender", mode, contentType));
+        requireOpened(sender, open(sender, "main", Role.SENDER, mode, contentType));
     }
 
     /**
      * Opens an end of a channel handle; the call is left for a Then step to judge (its open
      * status), or judged at once by {@link #requireOpened}.
      */
-    Call open(Participant participant, String handle, String role, String mode, String contentType) {
+    Call open(Participant participant, String handle, Role role, Mode mode, String contentType) {
         ChannelSettingsRequest settings = new ChannelSettingsRequest(world.channel());
         ObjectNode request = world.request("open")
                 .put("channel", handle)
-                .put("role", role)
+                .put("role", role.word())
                 .put("transport", world.channel().transport())
                 .put("address", world.address(handle))
-                .put("mode", mode);
+                .put("mode", mode.word());
         settings.fill(request, role, contentType);
-        if (role.equals("sender")) {
+        if (role == Role.SENDER) {
             int senderId = participant.name().matches(".*\\d$")
                     ? Integer.parseInt(participant.name().replaceAll("\\D", ""))
                     : participant.name().startsWith("second") ? 2 : 1;
@@ -147,7 +149,7 @@ public final class ChannelSteps {
         if (handle.equals("main")) {
             participant.mode(mode);
         }
-        return world.call(participant, "open of the " + handle + " channel as " + role, request);
+        return world.call(participant, "open of the " + handle + " channel as " + role.word(), request);
     }
 
     private void requireOpened(Participant participant, Call call) {
@@ -161,18 +163,18 @@ public final class ChannelSteps {
 
     /** The channel's settings as fields of an open request. */
     private record ChannelSettingsRequest(ChannelSettings channel) {
-        void fill(ObjectNode request, String role, String contentTypeOverride) {
-            if (channel.capacity() != null && role.equals("receiver")) {
+        void fill(ObjectNode request, Role role, String contentTypeOverride) {
+            if (channel.capacity() != null && role == Role.RECEIVER) {
                 request.put("capacity", channel.capacity());
             }
-            if (channel.maxMessageBytes() != null && role.equals("receiver")) {
+            if (channel.maxMessageBytes() != null && role == Role.RECEIVER) {
                 request.put("max_message_bytes", channel.maxMessageBytes());
             }
             String contentType = contentTypeOverride != null ? contentTypeOverride : channel.contentType();
             if (contentType != null) {
                 request.put("content_type", contentType);
             }
-            if (role.equals("sender")) {
+            if (role == Role.SENDER) {
                 request.put("timeout_ms", 5000);
             }
         }

@@ -12,7 +12,11 @@ import org.ipcspec.harness.check.Checkers;
 import org.ipcspec.harness.check.ScenarioFacts;
 import org.ipcspec.harness.check.Verdict;
 import org.ipcspec.harness.history.History;
+import org.ipcspec.harness.outcome.SpecError;
+import org.ipcspec.harness.profile.Bounds;
 import org.ipcspec.harness.scenario.ScenarioWorld;
+import org.ipcspec.harness.scenario.SpecLocation;
+import org.ipcspec.harness.spec.Rule;
 
 /**
  * Around every scenario: labels for the report before, and after it the part that makes the suite
@@ -30,22 +34,18 @@ public final class Hooks {
 
     @Before(order = 0)
     public void begin(Scenario scenario) {
-        world.scenario(scenario.getName(), scenario.getSourceTagNames());
+        world.scenario(scenario.getName(), scenario.getSourceTagNames(), SpecLocation.of(scenario.getUri(), scenario.getLine()));
         Violations.reset();
+    }
+
+    /** How the rules are checked: the checkers, or in a test one that throws. */
+    interface Judgement {
+        List<Verdict> check(List<Rule> rules, History history, ScenarioFacts facts, Bounds bounds);
     }
 
     @After
     public void end(Scenario scenario) {
-        List<Verdict> verdicts;
-        try {
-            world.endProcesses();
-        } finally {
-            ScenarioFacts facts = ObservedFiles.facts(world);
-            History history = world.history();
-            verdicts = Checkers.check(checkedRules(), history, facts, world.bounds());
-            Evidence.attach(world, history, verdicts);
-            world.close();
-        }
+        List<Verdict> verdicts = judge(world, Checkers::check);
         if (scenario.isFailed() || scenario.getStatus() == Status.SKIPPED) {
             // A failed scenario already says why; an unsupported one (skipped) has nothing to judge.
             return;
@@ -56,19 +56,40 @@ public final class Hooks {
             throw new AssertionError(String.join("\n", violations));
         }
         world.requireNoGarbage();
-        List<String> unchecked = verdicts.stream().filter(v -> v.outcome() == Verdict.Outcome.NOT_APPLICABLE)
-                .map(Verdict::rule).filter(rule -> !Violations.asserted().contains(rule)).toList();
+        List<Rule> unchecked = verdicts.stream().filter(Verdict::notApplicable).map(Verdict::rule)
+                .filter(rule -> world.tags().has(rule) && !Violations.asserted().contains(rule)).toList();
         if (!unchecked.isEmpty()) {
-            // A spec error, not the implementation's: a tag that neither a checker nor a step
-            // checked would pass for ever.
-            throw new IllegalStateException("the scenario is tagged with " + unchecked
+            // A tag that neither a checker nor a step checked would pass for ever.
+            throw new SpecError(world.location() + ": the scenario is tagged with " + unchecked
                     + " but its history holds nothing those rules cover: fix the scenario or its tags");
         }
     }
 
-    /** The scenario's rule tags that have a checker (all of PROTOCOL.md section 5 do; PROTOCOL is judged by steps). */
-    private List<String> checkedRules() {
-        List<String> known = Checkers.ids();
-        return world.rules().stream().filter(known::contains).toList();
+    /**
+     * Ends the processes, checks the history, attaches the evidence and removes the scenario's
+     * folder, each whatever the one before threw: no process or folder outlives the scenario, and
+     * the first failure is the one reported.
+     */
+    static List<Verdict> judge(ScenarioWorld world, Judgement judgement) {
+        FirstFailure failure = new FirstFailure();
+        failure.run(world::endProcesses);
+        History history = failure.get(world::history, null);
+        List<Verdict> verdicts = history == null ? List.of()
+                : failure.get(() -> judgement.check(checkedRules(world), history, ObservedFiles.facts(world), world.bounds()), List.of());
+        if (history != null) {
+            failure.run(() -> Evidence.attach(world, history, verdicts));
+        }
+        failure.run(world::close);
+        failure.rethrow();
+        return verdicts;
+    }
+
+    /** The scenario's rule tags that a checker judges (PROTOCOL is judged by steps), and C1, which every scenario is. */
+    private static List<Rule> checkedRules(ScenarioWorld world) {
+        List<Rule> rules = new ArrayList<>(world.tags().ruleList().stream().filter(Checkers::judges).toList());
+        if (!rules.contains(Rule.C1)) {
+            rules.add(Rule.C1);
+        }
+        return rules;
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.ipcspec.harness.check.ScenarioFacts;
 import org.ipcspec.harness.scenario.ScenarioWorld;
+import org.ipcspec.harness.spec.Rule;
 
 /**
  * What the channel left on disk, for the P1 checker: every file and folder in the scenario's
@@ -23,7 +24,7 @@ final class ObservedFiles {
 
     static ScenarioFacts facts(ScenarioWorld world) {
         ScenarioFacts.Builder facts = ScenarioFacts.builder();
-        if (!world.rules().contains("P1")) {
+        if (!world.rules().contains(Rule.P1)) {
             return facts.build();
         }
         Path root = world.directory();

@@ -2,6 +2,8 @@ package org.ipcspec.harness.steps;
 
 import io.cucumber.java.ParameterType;
 
+import org.ipcspec.harness.history.Mode;
+
 /** The words of the step vocabulary that stand for values (docs/steps.md lists them). */
 public final class ParameterTypes {
 
@@ -13,8 +15,8 @@ public final class ParameterTypes {
 
     /** "synchronously" or "asynchronously", as the protocol's mode. */
     @ParameterType("synchronously|asynchronously")
-    public String mode(String word) {
-        return word.equals("synchronously") ? "sync" : "async";
+    public Mode mode(String word) {
+        return word.equals("synchronously") ? Mode.SYNC : Mode.ASYNC;
     }
 
     /**

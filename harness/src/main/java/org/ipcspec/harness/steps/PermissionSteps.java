@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import io.cucumber.java.en.Then;
 
 import org.ipcspec.harness.scenario.ScenarioWorld;
+import org.ipcspec.harness.spec.Rule;
 
 /** P1: what a channel creates on disk is its owner's alone, and a planted link is not followed. */
 public final class PermissionSteps {
@@ -49,18 +50,18 @@ public final class PermissionSteps {
                 open.add(world.directory().relativize(path) + " (" + PosixFilePermissions.toString(permissions) + ")");
             }
         }
-        require(!all.isEmpty(), "P1", "the channel created nothing under " + world.directory() + " to check");
-        require(open.isEmpty(), "P1", "readable or writable by others than the owner: " + String.join(", ", open));
+        require(!all.isEmpty(), Rule.P1, "the channel created nothing under " + world.directory() + " to check");
+        require(open.isEmpty(), Rule.P1, "readable or writable by others than the owner: " + String.join(", ", open));
     }
 
     @Then("the link's target is untouched")
     public void targetUntouched() throws IOException {
         Path target = world.directory().resolve("target");
-        require(Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS), "P1", "the link's target " + target + " was replaced or removed");
-        require(Files.readString(target, StandardCharsets.UTF_8).equals(ChannelSteps.PLANTED_TARGET_CONTENT), "P1",
+        require(Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS), Rule.P1, "the link's target " + target + " was replaced or removed");
+        require(Files.readString(target, StandardCharsets.UTF_8).equals(ChannelSteps.PLANTED_TARGET_CONTENT), Rule.P1,
                 "the link's target " + target + " was written through the planted link");
         require(Files.getPosixFilePermissions(target).equals(PosixFilePermissions.fromString("rw-------"))
-                        || !Files.getPosixFilePermissions(target).contains(PosixFilePermission.OTHERS_WRITE), "P1",
+                        || !Files.getPosixFilePermissions(target).contains(PosixFilePermission.OTHERS_WRITE), Rule.P1,
                 "the link's target's permissions were changed");
     }
 }

@@ -11,6 +11,7 @@ import io.cucumber.java.en.When;
 import org.ipcspec.harness.scenario.ClockCheck;
 import org.ipcspec.harness.scenario.Participant;
 import org.ipcspec.harness.scenario.ScenarioWorld;
+import org.ipcspec.harness.spec.Rule;
 
 /** The driver protocol itself: the handshake, the clock, and how an endpoint meets bad lines. */
 public final class ProtocolSteps {
@@ -25,10 +26,10 @@ public final class ProtocolSteps {
     @Then("its hello names protocol 1, its implementation and the monotonic clock")
     public void helloFields() {
         ObjectNode hello = endpoint().hello();
-        require(hello.path("protocol").asInt(-1) == 1, "PROTOCOL", "hello names protocol " + hello.path("protocol") + ", not 1: " + hello);
-        require(!hello.path("implementation").asText("").isBlank(), "PROTOCOL", "hello names no implementation: " + hello);
-        require(hello.path("clock").asText("").equals("monotonic"), "PROTOCOL", "hello names clock " + hello.path("clock") + ": " + hello);
-        require(hello.path("transports").isArray(), "PROTOCOL", "hello lists no transports: " + hello);
+        require(hello.path("protocol").asInt(-1) == 1, Rule.PROTOCOL, "hello names protocol " + hello.path("protocol") + ", not 1: " + hello);
+        require(!hello.path("implementation").asText("").isBlank(), Rule.PROTOCOL, "hello names no implementation: " + hello);
+        require(hello.path("clock").asText("").equals("monotonic"), Rule.PROTOCOL, "hello names clock " + hello.path("clock") + ": " + hello);
+        require(hello.path("transports").isArray(), Rule.PROTOCOL, "hello lists no transports: " + hello);
     }
 
     @Then("its clock lies between the harness's readings before and after")
@@ -44,9 +45,9 @@ public final class ProtocolSteps {
     @Then("it replies {string}")
     public void replies(String error) {
         ObjectNode reply = endpoint().process().await(rawReply, world.replyBound(), "a bad line");
-        require(reply.path("type").asText().equals("reply") && !reply.path("ok").asBoolean(true), "PROTOCOL",
+        require(reply.path("type").asText().equals("reply") && !reply.path("ok").asBoolean(true), Rule.PROTOCOL,
                 "a bad line was answered " + reply + ", expected ok:false");
-        require(reply.path("error").asText("").equals(error), "PROTOCOL",
+        require(reply.path("error").asText("").equals(error), Rule.PROTOCOL,
                 "a bad line was answered with error " + reply.path("error") + ", expected \"" + error + "\": " + reply);
     }
 

@@ -16,6 +16,8 @@ import io.qameta.allure.model.Label;
 import io.qameta.allure.model.TestResult;
 
 import org.ipcspec.harness.scenario.ProfileLocator;
+import org.ipcspec.harness.spec.ScenarioTags;
+import org.ipcspec.harness.spec.Vocabulary;
 
 /**
  * Puts ipcspec's labels and evidence on each scenario's Allure result, just before it is written.
@@ -59,23 +61,18 @@ public final class ReportEnricher implements TestLifecycleListener {
                 tags.add(label.getValue().replaceFirst("^@", ""));
             }
         }
-        String send = "";
-        String receive = "";
+        ScenarioTags scenario = ScenarioTags.of(tags);
+        if (!scenario.transport().equals(Vocabulary.NONE)) {
+            result.getLabels().add(label("transport", scenario.transport()));
+            result.getLabels().add(label("epic", "transport: " + scenario.transport()));
+        }
         for (String tag : tags) {
-            if (tag.equals("shm") || tag.equals("file") || tag.equals("socket")) {
-                result.getLabels().add(label("transport", tag));
-                result.getLabels().add(label("epic", "transport: " + tag));
-            } else if (tag.matches("[A-Z][A-Z0-9]*")) {
+            if (Vocabulary.isRuleTag(tag)) {
                 result.getLabels().add(label("rule", tag));
-            } else if (tag.endsWith("-send")) {
-                send = tag;
-            } else if (tag.endsWith("-receive")) {
-                receive = tag;
             }
         }
-        String combination = send.isEmpty() || receive.isEmpty() ? send + receive : send + "/" + receive;
-        if (!combination.isEmpty()) {
-            result.getLabels().add(label("combination", combination));
+        if (!scenario.combination().equals(Vocabulary.NONE)) {
+            result.getLabels().add(label("combination", scenario.combination()));
         }
         try {
             result.getLabels().add(label("implementation", ProfileLocator.current().name()));

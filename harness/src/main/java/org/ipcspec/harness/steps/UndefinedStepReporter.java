@@ -18,6 +18,8 @@ import io.cucumber.plugin.event.StepDefinedEvent;
 import io.cucumber.plugin.event.TestRunFinished;
 import io.cucumber.plugin.event.TestStepFinished;
 
+import org.ipcspec.harness.spec.Spelling;
+
 /**
  * A person writing a scenario who misspells a step gets Cucumber's snippet, which invites them to
  * write Java. What they need is the step they meant: this plugin lists, for every undefined step,
@@ -58,7 +60,7 @@ public final class UndefinedStepReporter implements ConcurrentEventListener {
     /** The vocabulary's patterns nearest to the text, by edit distance with parameters as wildcards. */
     String closest(String text) {
         List<String> ranked = new ArrayList<>(vocabulary);
-        ranked.sort(Comparator.comparingInt(pattern -> distance(normalise(text), normalise(pattern))));
+        ranked.sort(Comparator.comparingInt(pattern -> Spelling.distance(normalise(text), normalise(pattern))));
         StringBuilder lines = new StringBuilder();
         for (String pattern : ranked.subList(0, Math.min(SUGGESTIONS, ranked.size()))) {
             lines.append("      ").append(pattern).append('\n');
@@ -72,24 +74,5 @@ public final class UndefinedStepReporter implements ConcurrentEventListener {
                 .replaceAll("\\{[a-z]*}", "#")
                 .replaceAll("\"[^\"]*\"", "#")
                 .replaceAll("\\d+", "#");
-    }
-
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

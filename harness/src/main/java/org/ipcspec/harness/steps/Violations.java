@@ -1,9 +1,10 @@
 package org.ipcspec.harness.steps;
 
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.Set;
 
 import org.ipcspec.harness.check.Verdict;
+import org.ipcspec.harness.spec.Rule;
 
 /**
  * A step that finds the implementation breaking a rule says so in one shape, "RULE violated: what
@@ -13,17 +14,17 @@ import org.ipcspec.harness.check.Verdict;
 final class Violations {
 
     /** Rules a step of the scenario running on this thread has asserted (a scenario runs on one thread). */
-    private static final ThreadLocal<Set<String>> ASSERTED = ThreadLocal.withInitial(HashSet::new);
+    private static final ThreadLocal<Set<Rule>> ASSERTED = ThreadLocal.withInitial(() -> EnumSet.noneOf(Rule.class));
 
     private Violations() {
     }
 
-    static AssertionError violated(String rule, String what) {
+    static AssertionError violated(Rule rule, String what) {
         ASSERTED.get().add(rule);
         return new AssertionError(rule + " violated: " + what);
     }
 
-    static void require(boolean holds, String rule, String what) {
+    static void require(boolean holds, Rule rule, String what) {
         ASSERTED.get().add(rule);
         if (!holds) {
             throw violated(rule, what);
@@ -43,7 +44,7 @@ final class Violations {
         ASSERTED.get().clear();
     }
 
-    static Set<String> asserted() {
+    static Set<Rule> asserted() {
         return Set.copyOf(ASSERTED.get());
     }
 }

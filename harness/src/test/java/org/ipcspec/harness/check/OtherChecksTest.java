@@ -210,11 +210,11 @@ class OtherChecksTest {
 
     @Test
     void registryListsEveryRuleAndRejectsUnknownIds() {
-        assertEquals(List.of("S1", "S2", "R1", "R2", "O1", "O2", "T1", "F1", "X1", "K1", "D1", "P1", "THROUGHPUT", "LATENCY"),
+        assertEquals(List.of("S1", "S2", "R1", "R2", "O1", "O2", "T1", "F1", "X1", "K1", "D1", "P1", "C1", "THROUGHPUT", "LATENCY"),
                 Checkers.ids());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Checkers.get("S9"));
         assertTrue(e.getMessage().contains("known rules: S1, S2"), e.getMessage());
         assertEquals("S1", Checkers.get("s1").id());
-        Checkers.all().forEach(c -> assertFalse(c.rule().isBlank()));
+        Checkers.all().forEach(c -> assertFalse(c.rule().title().isBlank()));
     }
 }

@@ -1,6 +1,7 @@
 package org.ipcspec.harness.check;
 
 import org.ipcspec.harness.history.HistoryDsl;
+import org.ipcspec.harness.history.Mode;
 import org.junit.jupiter.api.Test;
 
 import static org.ipcspec.harness.check.Expect.fails;
@@ -63,6 +64,6 @@ class ReceiveChecksTest {
     void factsOverrideTheRecordedMode() {
         // recorded as sync, but the facts say async: R2 applies, R1 does not
         notApplicable(run("R1", with("sync").receive("receiver", 10, 10.3, "empty").build(),
-                ScenarioFacts.builder().mode("receiver", "async").build()));
+                ScenarioFacts.builder().mode("receiver", Mode.ASYNC).build()));
     }
 }

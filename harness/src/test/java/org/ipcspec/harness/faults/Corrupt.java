@@ -8,7 +8,7 @@ import org.ipcspec.channel.Receiver;
 /** corrupt (O2): the receiver flips the bits of the first filler byte of every generated payload it collects. */
 final class Corrupt extends ForwardingReceiver {
 
-    /** PROTOCOL.md section 4: the filler starts after the 24-byte header. */
+    /** docs/protocol.md#generated-payloads: the filler starts after the 24-byte header. */
     static final int FILLER = 24;
 
     static FaultyOpener opener() {

@@ -3,9 +3,11 @@ package org.ipcspec.harness.faults;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.ipcspec.endpoint.Endpoint;
 
@@ -19,6 +21,8 @@ public final class FaultyEndpoint {
 
     /** Every fault by its name, in the order of the self-test. */
     static final Map<String, Supplier<FaultyOpener>> FAULTS = new LinkedHashMap<>();
+    /** The faults whose lie is in the lines they write, by name. */
+    static final Map<String, UnaryOperator<String>> LIES = new LinkedHashMap<>();
 
     static {
         for (Supplier<FaultyOpener> fault : java.util.List.<Supplier<FaultyOpener>>of(
@@ -41,9 +45,23 @@ public final class FaultyEndpoint {
                 TooLargeAccepted::opener,
                 Slow::opener,
                 StallsOnce::opener,
-                ForgetsOnCrash::opener)) {
+                ForgetsOnCrash::opener,
+                AsyncSendHangs::opener,
+                AsyncReceiveWaits::opener,
+                SyncReceiveHangsOnSocket::opener,
+                IgnoresTimeout::opener,
+                SyncSendHangsOnFile::opener,
+                DropsUnderLoad::opener)) {
             FAULTS.put(fault.get().fault(), fault);
         }
+        lying("backdates-receives", FaultyOpener::none, LyingLines::backdatesReceives);
+        lying("slow-with-fast-figures", Slow::opener, LyingLines::claimsAMillisecond);
+        lying("understates-latency", FaultyOpener::none, LyingLines::microsecondLatency);
+    }
+
+    private static void lying(String fault, Supplier<FaultyOpener> channels, UnaryOperator<String> lie) {
+        FAULTS.put(fault, () -> new FaultyOpener(fault, channels.get()));
+        LIES.put(fault, lie);
     }
 
     private FaultyEndpoint() {
@@ -55,7 +73,9 @@ public final class FaultyEndpoint {
             System.err.println("usage: FaultyEndpoint <fault>; faults: " + String.join(", ", FAULTS.keySet()));
             System.exit(2);
         }
-        int code = Endpoint.run(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out), fault.get());
+        OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        UnaryOperator<String> lie = LIES.get(args[0]);
+        int code = Endpoint.run(new FileInputStream(FileDescriptor.in), lie == null ? stdout : new LyingLines(stdout, lie), fault.get());
         System.exit(code);
     }
 }

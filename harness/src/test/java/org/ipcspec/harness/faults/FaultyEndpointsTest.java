@@ -23,10 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.ipcspec.harness.process.ProcessReaper;
 import org.ipcspec.harness.profile.Profile;
 import org.ipcspec.harness.run.ConformanceRun;
-import org.ipcspec.harness.run.Outcome;
+import org.ipcspec.harness.outcome.Outcome;
 import org.ipcspec.harness.run.RunOptions;
 import org.ipcspec.harness.run.RunResult;
-import org.ipcspec.harness.run.ScenarioResult;
+import org.ipcspec.harness.outcome.ScenarioResult;
 import org.ipcspec.harness.scenario.ProfileLocator;
 
 /**
@@ -79,7 +79,18 @@ class FaultyEndpointsTest {
             new Case("too-large-accepted", "F1", "@formats and @O2 and @shm"),
             new Case("slow", "THROUGHPUT", "@throughput and @shm"),
             new Case("stalls-once", "LATENCY", "@throughput and @shm"),
-            new Case("forgets-on-crash", "D1", "@durability"));
+            new Case("forgets-on-crash", "D1", "@durability"),
+            // The hard way: hanging for ever rather than returning late, wrong only under load or on one
+            // transport, lying in timestamps and figures. Each must be a rule broken (exit 1), never broken.
+            new Case("async-send-hangs", "S2", "@blocking and @S2 and @shm and @sync-receive"),
+            new Case("async-receive-waits", "R2", "@blocking and @R2 and @shm and @async-send"),
+            new Case("sync-receive-hangs-on-socket", "R1", "@blocking and @R1 and @socket and @async-send"),
+            new Case("ignores-timeout", "T1", "@timeouts and @shm"),
+            new Case("sync-send-hangs-on-file", "S1", "@blocking and @S1 and @file"),
+            new Case("drops-under-load", "O2", "@ordering and @shm and @async-send and @sync-receive"),
+            new Case("backdates-receives", "C1", "@blocking and @R1 and @shm and @async-send"),
+            new Case("slow-with-fast-figures", "THROUGHPUT", "@throughput and @shm"),
+            new Case("understates-latency", "LATENCY", "@throughput and @shm"));
 
     private static Profile reference;
 
@@ -117,6 +128,10 @@ class FaultyEndpointsTest {
             assertTrue(caught, "fault " + c.fault() + ": no scenario of '" + c.tags() + "' failed with \"" + wanted + "\"; "
                     + describe(result));
         }
+        // A fault breaks a rule; none of them crashes or breaks the protocol, so none may come out broken.
+        assertEquals(1, result.exitCode(), "fault " + c.fault() + ": exit status; " + describe(result));
+        assertTrue(result.scenarios().stream().noneMatch(s -> s.outcome() == Outcome.BROKEN || s.outcome() == Outcome.SPEC_ERROR),
+                "fault " + c.fault() + ": a rule broken came out as a broken run; " + describe(result));
     }
 
     /** The faulty endpoint without a fault passes too: what fails above is the fault, not the wrapping. */

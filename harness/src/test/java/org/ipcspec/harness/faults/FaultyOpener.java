@@ -28,6 +28,11 @@ final class FaultyOpener implements ChannelOpener {
         this.receivers = receivers;
     }
 
+    /** Another fault's ends under this fault's name (a fault whose lie is elsewhere). */
+    FaultyOpener(String fault, FaultyOpener ends) {
+        this(fault, ends.senders, ends.receivers);
+    }
+
     /** Real ends, no fault: the control. */
     static FaultyOpener none() {
         return new FaultyOpener("none", Channels::openSender, Channels::openReceiver);
@@ -41,6 +46,18 @@ final class FaultyOpener implements ChannelOpener {
     /** Every receiver opened is wrapped; senders are the real ones. */
     static FaultyOpener receivers(String fault, UnaryOperator<Receiver> wrap) {
         return new FaultyOpener(fault, Channels::openSender, spec -> wrapped(Channels.openReceiver(spec), wrap));
+    }
+
+    /** Senders opened on {@code transport} are wrapped; every other end is the real one. */
+    static FaultyOpener sendersOn(String fault, String transport, UnaryOperator<Sender> wrap) {
+        return new FaultyOpener(fault, spec -> spec.transport().equals(transport) ? wrapped(Channels.openSender(spec), wrap)
+                : Channels.openSender(spec), Channels::openReceiver);
+    }
+
+    /** Receivers opened on {@code transport} are wrapped; every other end is the real one. */
+    static FaultyOpener receiversOn(String fault, String transport, UnaryOperator<Receiver> wrap) {
+        return new FaultyOpener(fault, Channels::openSender, spec -> spec.transport().equals(transport)
+                ? wrapped(Channels.openReceiver(spec), wrap) : Channels.openReceiver(spec));
     }
 
     /** The end of an open that succeeded, wrapped; a refusal as it was. */

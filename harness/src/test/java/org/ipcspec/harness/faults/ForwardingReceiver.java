@@ -45,7 +45,7 @@ abstract class ForwardingReceiver implements Receiver {
         delegate.close();
     }
 
-    /** Whether the message position..limit is a generated payload (PROTOCOL.md section 4: "IPC1" first). */
+    /** Whether the message position..limit is a generated payload (docs/protocol.md#generated-payloads: "IPC1" first). */
     static boolean generated(ByteBuffer message) {
         int p = message.position();
         return message.remaining() >= 4 && message.get(p) == 'I' && message.get(p + 1) == 'P'

@@ -25,7 +25,11 @@ public final class HistoryDsl {
     /** The clock reading at ms 0: an arbitrary, large monotonic time. */
     public static final long BASE = 5_000_000_000_000L;
 
-    private record Pending(Entry.Kind kind, String participant, long time, Map<String, Object> fields) {
+    /** @param time the entry's time (an event's t); @param arrival when the harness read it, which orders the history */
+    private record Pending(Entry.Kind kind, String participant, long time, long arrival, Map<String, Object> fields) {
+        Pending(Entry.Kind kind, String participant, long time, Map<String, Object> fields) {
+            this(kind, participant, time, time, fields);
+        }
     }
 
     private final List<Pending> pending = new ArrayList<>();
@@ -78,6 +82,15 @@ public final class HistoryDsl {
         f.putAll(kv(kv));
         f.put("t", t(ms));
         pending.add(new Pending(Entry.Kind.LINE, p, t(ms), f));
+        return this;
+    }
+
+    /** An event read by the harness at {@code readMs} whose {@code t} says {@code claimedMs}: a lie, or an honest earlier time. */
+    public HistoryDsl eventClaiming(String p, double readMs, double claimedMs, String event, Object... kv) {
+        Map<String, Object> f = kv("type", "event", "event", event, "channel", "main");
+        f.putAll(kv(kv));
+        f.put("t", t(claimedMs));
+        pending.add(new Pending(Entry.Kind.LINE, p, t(claimedMs), t(readMs), f));
         return this;
     }
 
@@ -207,10 +220,10 @@ public final class HistoryDsl {
 
     public History build() {
         List<Pending> sorted = new ArrayList<>(pending);
-        sorted.sort(Comparator.comparingLong(Pending::time));
+        sorted.sort(Comparator.comparingLong(Pending::arrival));
         List<Entry> entries = new ArrayList<>();
         for (Pending p : sorted) {
-            entries.add(new Entry(entries.size(), p.kind(), p.participant(), p.time(), p.time(), p.fields()));
+            entries.add(new Entry(entries.size(), p.kind(), p.participant(), p.time(), p.arrival(), p.fields()));
         }
         return new History(entries);
     }

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 class HistoryTest {
 
     @Test
@@ -64,7 +65,7 @@ class HistoryTest {
         SendCall first = h.sends().get(0);
         assertEquals(1, first.seq());
         assertEquals("ok", first.status());
-        assertEquals("async", first.mode());
+        assertEquals(Mode.ASYNC, first.mode());
         assertEquals(500L, first.timeoutMs());
         assertEquals(MessageKey.generated(7, 1), first.key());
         SendCall blocked = h.sends().get(1);
@@ -73,7 +74,7 @@ class HistoryTest {
         ReceiveCall r = h.receives().get(0);
         assertEquals(MessageKey.generated(7, 1), r.key());
         assertTrue(r.intact());
-        assertEquals("sync", r.mode());
+        assertEquals(Mode.SYNC, r.mode());
         assertTrue(h.anomalies().isEmpty());
     }
 

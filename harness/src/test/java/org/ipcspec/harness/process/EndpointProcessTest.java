@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Endpoints that misbehave, played by shell one-liners: each must come out as broken, with its stderr. */
 class EndpointProcessTest {
@@ -73,6 +77,50 @@ class EndpointProcessTest {
         assertFalse(endpoint.isAlive());
         assertTrue(System.nanoTime() - before < Duration.ofSeconds(15).toNanos());
         assertEquals(0, ProcessReaper.liveCount());
+    }
+
+    @Test
+    void stderrKeepsMultiByteCharactersWholeAcrossReads(@TempDir Path dir) throws Exception {
+        // 8191 bytes put the first byte of the first 'é' at the end of an 8 KiB read, its second in the next.
+        String text = "a".repeat(8191) + "é".repeat(20_000) + "ü€\n";
+        Path file = dir.resolve("err.txt");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        EndpointProcess endpoint = start("echo '" + HELLO + "'; cat '" + file + "' >&2; cat >/dev/null");
+        endpoint.awaitHello(Duration.ofSeconds(10));
+        endpoint.close();
+        assertFalse(endpoint.stderr().contains("\uFFFD"), "a character split between two reads was decoded as two halves");
+        assertTrue(endpoint.stderr().endsWith(text), "stderr is not what the endpoint wrote");
+    }
+
+    @Test
+    void aRawLineToAnEndpointWhoseStdoutClosedFailsAtOnce() {
+        // Still alive and reading stdin, but it closed stdout: nothing it is sent can be answered.
+        EndpointProcess endpoint = start("echo '" + HELLO + "'; exec 1>&-; cat >/dev/null");
+        try (endpoint) {
+            endpoint.awaitHello(Duration.ofSeconds(10));
+            EndpointProcess.Request probe = endpoint.request(new ObjectMapper().createObjectNode().put("op", "clock"));
+            assertThrows(EndpointBrokenException.class, () -> endpoint.await(probe.reply(), Duration.ofSeconds(10), "clock"));
+            long before = System.nanoTime();
+            CompletableFuture<ObjectNode> raw = endpoint.writeRaw("{\"id\":7,\"op\":\"clock\"}");
+            EndpointBrokenException e = assertThrows(EndpointBrokenException.class,
+                () -> endpoint.await(raw, Duration.ofSeconds(10), "a raw line"));
+            assertTrue(System.nanoTime() - before < Duration.ofSeconds(5).toNanos(), "waited out the bound: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void rawLinesAndGeneratedRequestsNeverShareAnId() {
+        // Answers every line with a reply carrying the line's id.
+        String script = "echo '" + HELLO + "'; while read -r l; do id=$(echo \"$l\" | sed 's/.*\"id\":\\([0-9]*\\).*/\\1/');"
+                + " echo \"{\\\"type\\\":\\\"reply\\\",\\\"id\\\":$id,\\\"ok\\\":true}\"; done";
+        try (EndpointProcess endpoint = start(script)) {
+            endpoint.awaitHello(Duration.ofSeconds(10));
+            CompletableFuture<ObjectNode> raw = endpoint.writeRaw("{\"id\":1000,\"op\":\"clock\"}");
+            EndpointProcess.Request generated = endpoint.request(new ObjectMapper().createObjectNode().put("op", "clock"));
+            assertTrue(generated.id() != 1000, "a generated id took the raw line's id 1000");
+            assertEquals(1000, endpoint.await(raw, Duration.ofSeconds(10), "the raw line").path("id").asLong());
+            assertEquals(generated.id(), endpoint.await(generated.reply(), Duration.ofSeconds(10), "clock").path("id").asLong());
+        }
     }
 
     private static EndpointProcess start(String script) {

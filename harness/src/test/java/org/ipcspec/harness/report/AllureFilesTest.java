@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.ipcspec.harness.outcome.SpecError;
+
 class AllureFilesTest {
 
     @TempDir
@@ -29,15 +31,16 @@ class AllureFilesTest {
         Path file = AllureCategories.write(dir);
         JsonNode json = new ObjectMapper().readTree(Files.readString(file));
         assertTrue(json.isArray());
-        assertEquals(4, json.size());
+        assertEquals(5, json.size());
         List<String> names = new ArrayList<>();
         json.forEach(c -> names.add(c.get("name").asText()));
-        assertEquals(List.of("Conformance failures", "Unsupported by the implementation",
+        assertEquals(List.of("Conformance failures", "Unsupported by the implementation", "Errors in the spec",
             "Implementation broken (crash, no hello, garbage)", "Harness or environment error"), names);
         assertEquals("failed", json.get(0).get("matchedStatuses").get(0).asText());
         assertEquals("skipped", json.get(1).get("matchedStatuses").get(0).asText());
         assertEquals("broken", json.get(2).get("matchedStatuses").get(0).asText());
-        assertFalse(json.get(3).has("messageRegex"), "the last category takes every other broken result");
+        assertEquals("broken", json.get(3).get("matchedStatuses").get(0).asText());
+        assertFalse(json.get(4).has("messageRegex"), "the last category takes every other broken result");
     }
 
     /** Allure 2's rule: the first category whose statuses hold the status and whose regex matches the whole message. */
@@ -66,6 +69,7 @@ class AllureFilesTest {
         assertEquals("Unsupported by the implementation", categorise(json, "skipped", "transport file not claimed by the profile"));
         assertEquals("Implementation broken (crash, no hello, garbage)",
             categorise(json, "broken", "the sender endpoint (pid 4242) broke: no hello within 5000 ms; it exited with code 1\n--- its stderr ---\nboom"));
+        assertEquals("Errors in the spec", categorise(json, "broken", new SpecError("features/x.feature:4: no such step").getMessage()));
         assertEquals("Harness or environment error", categorise(json, "broken", "java.io.IOException: No space left on device"));
         assertEquals("Harness or environment error", categorise(json, "broken", "cannot start the sender: command=[x]: No such file"));
         assertNull(categorise(json, "passed", "S1 violated"));

@@ -13,6 +13,7 @@ import org.ipcspec.harness.check.Verdict;
 import org.ipcspec.harness.history.History;
 import org.ipcspec.harness.history.HistoryDsl;
 import org.ipcspec.harness.profile.Bounds;
+import org.ipcspec.harness.spec.Rule;
 
 /** From a recorded history to the picture: calls as bars, the collected message as an arrow, a broken rule in red. */
 class HistoryTimelineTest {
@@ -25,7 +26,7 @@ class HistoryTimelineTest {
                 .receive("receiver", 305.4, 306.0, "message", "seq", 3L)
                 .kill("receiver", 400)
                 .build();
-        List<Verdict> verdicts = Checkers.check(List.of("S1"), history, ScenarioFacts.NONE, Bounds.of(250, 300, 5000));
+        List<Verdict> verdicts = Checkers.check(List.of(Rule.S1), history, ScenarioFacts.NONE, Bounds.of(250, 300, 5000));
         assertTrue(verdicts.get(0).failed(), verdicts.toString());
 
         Timeline timeline = HistoryTimeline.of("early send", history, verdicts);
@@ -50,7 +51,7 @@ class HistoryTimelineTest {
                 .send("sender", 1, 10, 320.0, "ok")
                 .receive("receiver", 300, 319.0, "message", "seq", 1L)
                 .build();
-        List<Verdict> verdicts = Checkers.check(List.of("S1"), history, ScenarioFacts.NONE, Bounds.of(250, 300, 5000));
+        List<Verdict> verdicts = Checkers.check(List.of(Rule.S1), history, ScenarioFacts.NONE, Bounds.of(250, 300, 5000));
         Timeline timeline = HistoryTimeline.of("fine", history, verdicts);
         assertTrue(timeline.violations().isEmpty());
         assertEquals(1, timeline.messages().size());

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import org.ipcspec.harness.outcome.Outcome;
+import org.ipcspec.harness.outcome.ScenarioResult;
 import org.w3c.dom.Element;
 
 class MatrixPageTest {
@@ -17,18 +20,18 @@ class MatrixPageTest {
 
     static List<ScenarioResult> results() {
         return List.of(
-            new ScenarioResult("sync send blocks until collected", List.of("S1", "R1"), "shm", SS, Outcome.PASSED, "shm/s1-ss.html"),
-            new ScenarioResult("sync send with slow receiver", List.of("S1"), "shm", SS, Outcome.FAILED, "shm/s1-ss-slow.html"),
-            new ScenarioResult("sync send, async receive", List.of("S1"), "shm", SA, Outcome.PASSED, "shm/s1-sa.html"),
-            new ScenarioResult("order of one sender", List.of("O1", "O2"), "socket", AA, Outcome.BROKEN, "socket/o1.html"),
-            new ScenarioResult("order of two senders", List.of("O1"), "socket", AA, Outcome.PASSED, "socket/o1-two.html"),
-            new ScenarioResult("crash survival", List.of("D1"), "file", "-", Outcome.UNSUPPORTED, "file/d1.html"),
-            new ScenarioResult("crash survival, twice", List.of("D1"), "file", null, Outcome.PASSED, "file/d1-twice.html"),
-            new ScenarioResult("filtered out", List.of("R1"), "file", SS, Outcome.SKIPPED, ""),
-            new ScenarioResult("filtered out too", List.of("R1"), "file", SS, Outcome.SKIPPED, null),
-            new ScenarioResult("ran and passed, one skipped", List.of("T1"), "shm", SS, Outcome.PASSED, "shm/t1.html"),
-            new ScenarioResult("skipped beside a pass", List.of("T1"), "shm", SS, Outcome.SKIPPED, "shm/t1-b.html"),
-            new ScenarioResult("<script>alert('x')</script> & \"quotes\"", List.of("X1"), "socket", "-", Outcome.FAILED,
+            Rows.row("sync send blocks until collected", List.of("S1", "R1"), "shm", SS, Outcome.PASSED, "shm/s1-ss.html"),
+            Rows.row("sync send with slow receiver", List.of("S1"), "shm", SS, Outcome.FAILED, "shm/s1-ss-slow.html"),
+            Rows.row("sync send, async receive", List.of("S1"), "shm", SA, Outcome.PASSED, "shm/s1-sa.html"),
+            Rows.row("order of one sender", List.of("O1", "O2"), "socket", AA, Outcome.BROKEN, "socket/o1.html"),
+            Rows.row("order of two senders", List.of("O1"), "socket", AA, Outcome.PASSED, "socket/o1-two.html"),
+            Rows.row("crash survival", List.of("D1"), "file", "-", Outcome.UNSUPPORTED, "file/d1.html"),
+            Rows.row("crash survival, twice", List.of("D1"), "file", null, Outcome.PASSED, "file/d1-twice.html"),
+            Rows.row("filtered out", List.of("R1"), "file", SS, Outcome.SKIPPED, ""),
+            Rows.row("filtered out too", List.of("R1"), "file", SS, Outcome.SKIPPED, null),
+            Rows.row("ran and passed, one skipped", List.of("T1"), "shm", SS, Outcome.PASSED, "shm/t1.html"),
+            Rows.row("skipped beside a pass", List.of("T1"), "shm", SS, Outcome.SKIPPED, "shm/t1-b.html"),
+            Rows.row("<script>alert('x')</script> & \"quotes\"", List.of("X1"), "socket", "-", Outcome.FAILED,
                 "javascript:alert(1)"));
     }
 
@@ -45,7 +48,7 @@ class MatrixPageTest {
         assertEquals("unsupported", cell(page, "D1", "file", "-").getAttribute("data-outcome"), "passed + unsupported");
         assertEquals("skipped", cell(page, "R1", "file", SS).getAttribute("data-outcome"));
         assertEquals("passed", cell(page, "T1", "shm", SS).getAttribute("data-outcome"), "a skip never hides a pass");
-        assertTrue(cell(page, "S1", "shm", SS).getAttribute("style").contains(Outcome.FAILED.background));
+        assertTrue(cell(page, "S1", "shm", SS).getAttribute("style").contains(Palette.of(Outcome.FAILED).background()));
         assertTrue(cell(page, "S1", "shm", SS).getAttribute("class").contains("failed"));
         assertEquals("2", page.one("//tr[@data-rule='S1']/td[@data-combination='" + SS + "']//span[@class='total']").getTextContent());
         assertEquals("1 failed · 1 passed", page.one("//tr[@data-rule='S1']/td[@data-combination='" + SS + "']//span[@class='breakdown']").getTextContent());

@@ -9,6 +9,10 @@ import java.util.List;
 import org.ipcspec.harness.report.Timeline.Kind;
 import org.junit.jupiter.api.Test;
 
+import org.ipcspec.harness.outcome.Outcome;
+import org.ipcspec.harness.outcome.ScenarioResult;
+import org.ipcspec.harness.spec.Vocabulary;
+
 /**
  * Writes sample outputs to harness/target/report-samples for a person to look at (render the SVGs
  * to PNG with a browser if wanted; these tests only check that the files parse).
@@ -48,8 +52,8 @@ class ReportSamplesTest {
     /** Every rule on every transport and combination, with a few failures to look at. */
     static List<ScenarioResult> matrixSample() {
         List<ScenarioResult> out = new java.util.ArrayList<>(MatrixPageTest.results());
-        for (String transport : Order.TRANSPORTS) {
-            for (String combination : Order.COMBINATIONS) {
+        for (String transport : Vocabulary.TRANSPORTS) {
+            for (String combination : Vocabulary.COMBINATIONS) {
                 for (String rule : List.of("S1", "S2", "R1", "R2", "O1", "O2", "T1")) {
                     boolean applies = !(rule.startsWith("S1") && combination.startsWith("async-send"))
                         && !(rule.startsWith("S2") && combination.startsWith("sync-send"))
@@ -57,14 +61,14 @@ class ReportSamplesTest {
                         && !(rule.startsWith("R2") && combination.endsWith("/sync-receive"));
                     if (applies) {
                         Outcome o = transport.equals("file") && rule.equals("T1") && combination.startsWith("sync") ? Outcome.FAILED : Outcome.PASSED;
-                        out.add(new ScenarioResult(rule + " on " + transport + " " + combination, List.of(rule), transport, combination, o,
+                        out.add(Rows.row(rule + " on " + transport + " " + combination, List.of(rule), transport, combination, o,
                             transport + "/" + rule + "-" + combination.replace('/', '_') + ".html"));
                     }
                 }
             }
         }
-        out.add(new ScenarioResult("throughput 64 B", List.of("THROUGHPUT"), "shm", "async-send/async-receive", Outcome.PASSED, "shm/tp.html"));
-        out.add(new ScenarioResult("latency 64 B", List.of("LATENCY"), "socket", "sync-send/sync-receive", Outcome.PASSED, "socket/lat.html"));
+        out.add(Rows.row("throughput 64 B", List.of("THROUGHPUT"), "shm", "async-send/async-receive", Outcome.PASSED, "shm/tp.html"));
+        out.add(Rows.row("latency 64 B", List.of("LATENCY"), "socket", "sync-send/sync-receive", Outcome.PASSED, "socket/lat.html"));
         return out;
     }
 

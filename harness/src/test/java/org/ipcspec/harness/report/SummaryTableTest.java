@@ -6,6 +6,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.ipcspec.harness.outcome.Outcome;
+import org.ipcspec.harness.outcome.ScenarioResult;
+
 class SummaryTableTest {
 
     @Test
@@ -36,7 +39,7 @@ class SummaryTableTest {
 
     @Test
     void neutralisesControlCharacters() {
-        String table = SummaryTable.render(List.of(new ScenarioResult("x", List.of(), "shm\u001b[31m", "-", Outcome.PASSED, "")));
+        String table = SummaryTable.render(List.of(Rows.row("x", List.of(), "shm\u001b[31m", "-", Outcome.PASSED, "")));
         assertEquals(-1, table.indexOf('\u001b'));
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
+import org.ipcspec.harness.outcome.Outcome;
+
 class ConformanceRunTest {
 
     @Test
@@ -21,8 +23,8 @@ class ConformanceRunTest {
 
     @Test
     void assertionsAreConformanceFailuresAndAnythingElseIsBroken() {
-        assertEquals(Outcome.FAILED, ResultCollector.classify(new AssertionError("S1 violated: ...")));
-        assertEquals(Outcome.BROKEN, ResultCollector.classify(new IllegalStateException("harness")));
-        assertEquals(Outcome.UNSUPPORTED, ResultCollector.classify(new org.opentest4j.TestAbortedException("unsupported: x")));
+        assertEquals(Outcome.FAILED, Outcome.of(new AssertionError("S1 violated: ...")));
+        assertEquals(Outcome.BROKEN, Outcome.of(new IllegalStateException("harness")));
+        assertEquals(Outcome.UNSUPPORTED, Outcome.of(new org.opentest4j.TestAbortedException("unsupported: x")));
     }
 }

@@ -13,6 +13,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.ipcspec.harness.outcome.Outcome;
+import org.ipcspec.harness.outcome.ScenarioResult;
+
 /** A person who misspells a step is told where, and which steps they probably meant. */
 class MisspeltStepTest {
 

@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import org.ipcspec.harness.outcome.Outcome;
+import org.ipcspec.harness.outcome.ScenarioResult;
+
 /** CI splits a run over jobs with --shard K/N: together the shards are exactly the full run. */
 class ShardedRunTest {
 

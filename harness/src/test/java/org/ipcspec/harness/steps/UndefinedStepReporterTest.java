@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import org.ipcspec.harness.spec.Spelling;
+
 class UndefinedStepReporterTest {
 
     @Test
@@ -30,9 +32,9 @@ class UndefinedStepReporterTest {
 
     @Test
     void editDistance() {
-        assertEquals(0, UndefinedStepReporter.distance("abc", "abc"));
-        assertEquals(1, UndefinedStepReporter.distance("sendr", "sender"));
-        assertEquals(3, UndefinedStepReporter.distance("", "abc"));
+        assertEquals(0, Spelling.distance("abc", "abc"));
+        assertEquals(1, Spelling.distance("sendr", "sender"));
+        assertEquals(3, Spelling.distance("", "abc"));
     }
 
     @SuppressWarnings("unchecked")

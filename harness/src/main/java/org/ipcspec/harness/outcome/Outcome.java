@@ -1,0 +1,73 @@
+package org.ipcspec.harness.outcome;
+
+import java.util.Collection;
+import java.util.Locale;
+
+import org.opentest4j.TestAbortedException;
+
+/**
+ * How a scenario ended, ordered by how bad it is for the verdict, least bad first (in the manner
+ * of jcstress's {@code Status}): a run, a matrix cell or a transport takes its worst outcome.
+ * docs/protocol.md#outcomes is the table this enum implements; {@link #of(Throwable)} and
+ * {@link #exitStatus(Collection)} are the one place the code decides it.
+ */
+public enum Outcome {
+    /** Not run (filtered out by tags): says nothing about the implementation, so it never hides a pass. */
+    SKIPPED,
+    /** Every rule the scenario checks held. */
+    PASSED,
+    /** The implementation declines what the scenario needs (a transport, an op): skipped, not failed. */
+    UNSUPPORTED,
+    /** The scenario itself is wrong (steps it cannot use, a rule it cannot exercise): the spec writer's to fix. */
+    SPEC_ERROR,
+    /** The run could not judge: the implementation crashed, never said hello, broke the protocol; or the harness failed. */
+    BROKEN,
+    /** The implementation broke a rule. */
+    FAILED;
+
+    /** "passed", "spec error", ...: what people read. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** "passed", "spec-error": a word for CSS classes and file names. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public Outcome worst(Outcome other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+
+    /**
+     * How a scenario that threw ended: a broken rule is an assertion, a declined feature an abort,
+     * a defect of the spec a {@link SpecError}; everything else (a crashed or hung endpoint, a
+     * protocol violation, a harness bug) is broken.
+     */
+    public static Outcome of(Throwable failure) {
+        if (failure == null) {
+            return PASSED;
+        }
+        if (failure instanceof AssertionError) {
+            return FAILED;
+        }
+        if (failure instanceof TestAbortedException) {
+            return UNSUPPORTED;
+        }
+        if (failure instanceof SpecError) {
+            return SPEC_ERROR;
+        }
+        return BROKEN;
+    }
+
+    /**
+     * The run's exit status: 1 when any rule was seen broken (the implementation is known not to
+     * conform, whatever else broke), else 2 when anything could not be judged, else 0.
+     */
+    public static int exitStatus(Collection<Outcome> outcomes) {
+        if (outcomes.contains(FAILED)) {
+            return 1;
+        }
+        return outcomes.contains(BROKEN) || outcomes.contains(SPEC_ERROR) ? 2 : 0;
+    }
+}

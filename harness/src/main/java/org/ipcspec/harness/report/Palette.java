@@ -1,0 +1,22 @@
+package org.ipcspec.harness.report;
+
+import org.ipcspec.harness.outcome.Outcome;
+
+/** The colours of an outcome on a page: a light fill, and a dark text that stays legible on it. */
+record Palette(String background, String foreground) {
+
+    static Palette of(Outcome outcome) {
+        return switch (outcome) {
+            case SKIPPED -> new Palette("#e0e0e0", "#616161");
+            case PASSED -> new Palette("#a5d6a7", "#1b5e20");
+            case UNSUPPORTED -> new Palette("#b0bec5", "#37474f");
+            case SPEC_ERROR -> new Palette("#ce93d8", "#4a148c");
+            case BROKEN -> new Palette("#ffcc80", "#8a4b00");
+            case FAILED -> new Palette("#ef9a9a", "#8e0000");
+        };
+    }
+
+    String css() {
+        return "background:" + background + ";color:" + foreground;
+    }
+}

@@ -1,0 +1,76 @@
+package org.ipcspec.harness.faults;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The faults that lie in what they report rather than in what they do: the reference endpoint's
+ * stdout, each line rewritten before it leaves the process. The channel is untouched; only the
+ * figures and timestamps the harness is told are false.
+ */
+final class LyingLines extends OutputStream {
+
+    private final OutputStream out;
+    private final UnaryOperator<String> lie;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+    LyingLines(OutputStream out, UnaryOperator<String> lie) {
+        this.out = out;
+        this.lie = lie;
+    }
+
+    @Override
+    public synchronized void write(int b) throws IOException {
+        if (b == '\n') {
+            out.write((lie.apply(line.toString(StandardCharsets.UTF_8)) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            line.reset();
+        } else {
+            line.write(b);
+        }
+    }
+
+    @Override
+    public synchronized void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        out.close();
+    }
+
+    private static final Pattern T = Pattern.compile("\"t\":(\\d+)");
+    private static final Pattern FIRST_T = Pattern.compile("\"first_t\":(\\d+)");
+    private static final Pattern LAST_T = Pattern.compile("\"last_t\":(\\d+)");
+    private static final Pattern LATENCY = Pattern.compile("\"latency_ns\":\\{[^}]*}");
+
+    /** backdates-receives (C1): every recv_end says it happened a second before it did. */
+    static String backdatesReceives(String line) {
+        if (!line.contains("\"event\":\"recv_end\"")) {
+            return line;
+        }
+        Matcher t = T.matcher(line);
+        return t.find() ? t.replaceFirst("\"t\":" + (Long.parseLong(t.group(1)) - 1_000_000_000L)) : line;
+    }
+
+    /** fast-figures (THROUGHPUT, with a slow sender): every batch says it took a millisecond. */
+    static String claimsAMillisecond(String line) {
+        Matcher last = LAST_T.matcher(line);
+        if (!line.contains("first_t") || !last.find()) {
+            return line;
+        }
+        long end = Long.parseLong(last.group(1));
+        return FIRST_T.matcher(line).replaceAll("\"first_t\":" + (end - 1_000_000L));
+    }
+
+    /** understates-latency (LATENCY): every batch reports a microsecond for every percentile. */
+    static String microsecondLatency(String line) {
+        return LATENCY.matcher(line).replaceAll("\"latency_ns\":{\"p50\":1000,\"p90\":1000,\"p99\":1000,\"p999\":1000,\"max\":1000}");
+    }
+}
