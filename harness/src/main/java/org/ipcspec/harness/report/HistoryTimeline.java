@@ -11,6 +11,7 @@ import org.ipcspec.harness.history.Batch;
 import org.ipcspec.harness.history.Entry;
 import org.ipcspec.harness.history.History;
 import org.ipcspec.harness.history.MessageKey;
+import org.ipcspec.harness.history.Mode;
 import org.ipcspec.harness.history.ReceiveCall;
 import org.ipcspec.harness.history.SendCall;
 
@@ -35,9 +36,10 @@ public final class HistoryTimeline {
             if (send.begin() == null) {
                 continue;
             }
-            String label = "send #" + send.seq() + (send.mode() == null ? "" : " " + send.mode());
+            String label = "send #" + send.seq() + (send.mode() == Mode.UNKNOWN ? "" : " " + send.mode());
+            // An end dated before its begin is a lie C1 names; the bar is drawn with no length rather than not at all.
             int id = send.ended()
-                    ? timeline.call(send.participant(), Timeline.Kind.SEND, label, send.beginT(), send.endT(), send.status())
+                    ? timeline.call(send.participant(), Timeline.Kind.SEND, label, send.beginT(), Math.max(send.beginT(), send.endT()), send.status())
                     : timeline.unfinishedCall(send.participant(), Timeline.Kind.SEND, label, send.beginT());
             sends.putIfAbsent(send.key(), send);
             sendCallBySeq.putIfAbsent(send.seq(), id);
@@ -49,7 +51,8 @@ public final class HistoryTimeline {
             String label = receive.collected() && receive.key() != null && !receive.key().isText()
                     ? "recv #" + receive.key().seq() : "receive";
             if (receive.ended()) {
-                timeline.call(receive.participant(), Timeline.Kind.RECEIVE, label, receive.beginT(), receive.endT(), receive.status());
+                timeline.call(receive.participant(), Timeline.Kind.RECEIVE, label, receive.beginT(),
+                        Math.max(receive.beginT(), receive.endT()), receive.status());
             } else {
                 timeline.unfinishedCall(receive.participant(), Timeline.Kind.RECEIVE, label, receive.beginT());
             }

@@ -36,6 +36,10 @@ final class FirstFailure {
         }
     }
 
+    java.util.Optional<Throwable> first() {
+        return java.util.Optional.ofNullable(first);
+    }
+
     /** Throws the first failure, if there was one. */
     void rethrow() {
         if (first instanceof RuntimeException e) {

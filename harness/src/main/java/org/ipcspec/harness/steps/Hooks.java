@@ -45,7 +45,8 @@ public final class Hooks {
 
     @After
     public void end(Scenario scenario) {
-        List<Verdict> verdicts = judge(world, Checkers::check);
+        FirstFailure evidence = new FirstFailure();
+        List<Verdict> verdicts = judge(world, Checkers::check, evidence);
         if (scenario.isFailed() || scenario.getStatus() == Status.SKIPPED) {
             // A failed scenario already says why; an unsupported one (skipped) has nothing to judge.
             return;
@@ -53,8 +54,12 @@ public final class Hooks {
         List<String> violations = new ArrayList<>();
         verdicts.stream().filter(Verdict::failed).forEach(v -> violations.addAll(v.reasons()));
         if (!violations.isEmpty()) {
-            throw new AssertionError(String.join("\n", violations));
+            // A rule broken is the verdict even if drawing its evidence failed too.
+            AssertionError broken = new AssertionError(String.join("\n", violations));
+            evidence.first().ifPresent(broken::addSuppressed);
+            throw broken;
         }
+        evidence.rethrow();
         world.requireNoGarbage();
         List<Rule> unchecked = verdicts.stream().filter(Verdict::notApplicable).map(Verdict::rule)
                 .filter(rule -> world.tags().has(rule) && !Violations.asserted().contains(rule)).toList();
@@ -71,13 +76,21 @@ public final class Hooks {
      * the first failure is the one reported.
      */
     static List<Verdict> judge(ScenarioWorld world, Judgement judgement) {
+        FirstFailure evidence = new FirstFailure();
+        List<Verdict> verdicts = judge(world, judgement, evidence);
+        evidence.rethrow();
+        return verdicts;
+    }
+
+    /** As above, with a failure to attach the evidence kept in {@code evidence} rather than thrown. */
+    static List<Verdict> judge(ScenarioWorld world, Judgement judgement, FirstFailure evidence) {
         FirstFailure failure = new FirstFailure();
         failure.run(world::endProcesses);
         History history = failure.get(world::history, null);
         List<Verdict> verdicts = history == null ? List.of()
                 : failure.get(() -> judgement.check(checkedRules(world), history, ObservedFiles.facts(world), world.bounds()), List.of());
         if (history != null) {
-            failure.run(() -> Evidence.attach(world, history, verdicts));
+            evidence.run(() -> Evidence.attach(world, history, verdicts));
         }
         failure.run(world::close);
         failure.rethrow();

@@ -63,7 +63,7 @@ class KilledRunLeftoversTest {
         }
         assertEquals(137, harness.exitValue(), "killed by SIGKILL");
 
-        // The endpoints die of their own stdin's EOF (PROTOCOL.md: within 2 s; room for a loaded machine).
+        // The endpoints die of their own stdin's EOF (docs/protocol.md#streams: within 2 s; room for a loaded machine).
         for (ProcessHandle endpoint : endpoints) {
             Awaitility.await("endpoint pid " + endpoint.pid() + " exits after its harness was killed")
                     .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> !endpoint.isAlive());

@@ -56,4 +56,20 @@ class HistoryTimelineTest {
         assertTrue(timeline.violations().isEmpty());
         assertEquals(1, timeline.messages().size());
     }
+
+    @Test
+    void aCallThatClaimsToEndBeforeItBeganIsStillDrawnAndItsLieNamed() {
+        History history = new HistoryDsl().open("receiver", "receiver", "sync")
+                .request("receiver", 10, "receive", "channel", "main")
+                .event("receiver", 10.5, "recv_begin")
+                .eventClaiming("receiver", 20, 2, "recv_end", "status", "timeout")
+                .reply("receiver", 20, "status", "timeout")
+                .build();
+        List<Verdict> verdicts = Checkers.check(List.of(Rule.C1), history, ScenarioFacts.NONE, Bounds.of(250, 300, 5000));
+        assertTrue(verdicts.get(0).failed(), verdicts.toString());
+        Timeline timeline = HistoryTimeline.of("backdated", history, verdicts);
+        assertEquals(1, timeline.calls().size());
+        assertEquals("C1", timeline.violations().get(0).rule());
+        assertTrue(TimelineSvg.render(timeline).contains("C1"));
+    }
 }
