@@ -26,6 +26,7 @@ import org.ipcspec.harness.run.RunOptions;
 import org.ipcspec.harness.run.RunResult;
 import org.ipcspec.harness.outcome.ScenarioResult;
 import org.ipcspec.harness.run.Shard;
+import org.ipcspec.harness.run.SpecCheck;
 import org.ipcspec.harness.scenario.Leftovers;
 import org.ipcspec.harness.scenario.ProfileLocator;
 import org.ipcspec.harness.spec.Vocabulary;
@@ -33,8 +34,9 @@ import org.ipcspec.harness.spec.Vocabulary;
 /** {@code ipcspec run}: the conformance suite against an implementation, with progress, a summary and a report. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the conformance suite against an implementation (the reference one by default).",
-                "Exit status: 0 all passed (unsupported ones skipped), 1 a rule was broken, 2 a usage, profile or",
-                "environment error, or an implementation that broke (crashed, no hello, garbage on stdout)."})
+                "Exit status: 0 all passed (unsupported ones skipped), 1 a rule was broken (whatever else happened),",
+                "2 a usage, profile, spec or environment error, or an implementation that broke (crashed, no hello,",
+                "garbage on stdout) with no rule seen broken. The table: docs/protocol.md#outcomes."})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "FILE", description = "Implementation profile YAML (default: features/reference.yaml).")
@@ -87,7 +89,12 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("ipcspec: " + e.getMessage());
             return 2;
         }
-        // Before any endpoint starts: what killed runs left in /dev/shm and the temp folder goes first.
+        // Before any endpoint starts: a spec that cannot run is the spec writer's to fix, not the implementation's.
+        List<String> specErrors = SpecCheck.errors(options);
+        if (!specErrors.isEmpty()) {
+            return CheckCommand.report(out, System.err, specErrors, options);
+        }
+        // What killed runs left in /dev/shm and the temp folder goes first.
         CleanCommand.printRemoved(out, Leftovers.sweepOnce());
         ObjectNode hello;
         try {

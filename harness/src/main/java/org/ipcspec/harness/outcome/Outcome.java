@@ -3,6 +3,7 @@ package org.ipcspec.harness.outcome;
 import java.util.Collection;
 import java.util.Locale;
 
+import org.opentest4j.IncompleteExecutionException;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -55,6 +56,10 @@ public enum Outcome {
             return UNSUPPORTED;
         }
         if (failure instanceof SpecError) {
+            return SPEC_ERROR;
+        }
+        if (failure instanceof IncompleteExecutionException) {
+            // Cucumber's undefined step: the scenario cannot run as written.
             return SPEC_ERROR;
         }
         return BROKEN;

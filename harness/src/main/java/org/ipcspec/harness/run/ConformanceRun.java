@@ -33,6 +33,7 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
 import org.ipcspec.harness.outcome.ScenarioResult;
 import org.ipcspec.harness.process.StartupStats;
 import org.ipcspec.harness.scenario.Folders;
+import org.ipcspec.harness.scenario.SpecLocation;
 import org.ipcspec.harness.spec.Vocabulary;
 
 /**
@@ -61,6 +62,7 @@ public final class ConformanceRun {
             xmlLog = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
             listeners.add(new LegacyXmlReportGeneratingListener(options.junitXml(), xmlLog));
         }
+        SpecLocation.featuresFrom(options.features());
         long startupBefore = StartupStats.totalNanos();
         long startsBefore = StartupStats.starts();
         long began = System.nanoTime();

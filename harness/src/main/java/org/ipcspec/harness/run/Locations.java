@@ -8,6 +8,8 @@ import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.launcher.TestIdentifier;
 
+import org.ipcspec.harness.scenario.SpecLocation;
+
 /** Where a scenario is written, as "features/blocking.feature:31", from its JUnit test source. */
 final class Locations {
 
@@ -20,7 +22,7 @@ final class Locations {
 
     static String of(TestSource source) {
         if (source instanceof ClasspathResourceSource resource) {
-            return resource.getClasspathResourceName() + line(resource.getPosition());
+            return SpecLocation.of(java.net.URI.create("classpath:" + resource.getClasspathResourceName()), null) + line(resource.getPosition());
         }
         if (source instanceof FileSource file) {
             return file.getFile().getPath() + line(file.getPosition());

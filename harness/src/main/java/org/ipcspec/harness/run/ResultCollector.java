@@ -86,6 +86,11 @@ final class ResultCollector implements TestExecutionListener {
             return "";
         }
         String message = failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage();
+        int snippet = message.indexOf("You can implement");
+        if (snippet > 0) {
+            // Cucumber's Java snippet tells a spec writer to write Java; the steps they meant are listed instead.
+            message = SpecError.PREFIX + message.substring(0, snippet).strip() + " (see the suggestions above, or `ipcspec steps`)";
+        }
         if (!(failure instanceof AssertionError) && !(failure instanceof EndpointBrokenException)
                 && !(failure instanceof TestAbortedException) && !(failure instanceof SpecError)) {
             message = failure.getClass().getSimpleName() + ": " + message;

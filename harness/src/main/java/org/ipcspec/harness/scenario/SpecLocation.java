@@ -9,7 +9,15 @@ import java.nio.file.Path;
  */
 public final class SpecLocation {
 
+    /** The folder of feature files of this run, when not the built-in one: its class path names map back to it. */
+    private static volatile Path featuresRoot;
+
     private SpecLocation() {
+    }
+
+    /** A run of feature files from {@code folder} (null: the built-in features/). */
+    public static void featuresFrom(Path folder) {
+        featuresRoot = folder == null ? null : folder.toAbsolutePath().normalize();
     }
 
     public static String of(URI uri, Integer line) {
@@ -19,13 +27,23 @@ public final class SpecLocation {
     static String path(URI uri) {
         if ("classpath".equals(uri.getScheme())) {
             String part = uri.getSchemeSpecificPart();
-            return part.startsWith("/") ? part.substring(1) : part;
+            part = part.startsWith("/") ? part.substring(1) : part;
+            Path root = featuresRoot;
+            // A folder of one's own is put on the class path as a package named for it: "mine/first.feature".
+            if (root != null && root.getParent() != null && part.startsWith(root.getFileName() + "/")) {
+                return relative(root.getParent().resolve(part));
+            }
+            return part;
         }
         if ("file".equals(uri.getScheme())) {
-            Path file = Path.of(uri).toAbsolutePath().normalize();
-            Path here = Path.of("").toAbsolutePath();
-            return file.startsWith(here) ? here.relativize(file).toString() : file.toString();
+            return relative(Path.of(uri));
         }
         return uri.toString();
+    }
+
+    private static String relative(Path path) {
+        Path file = path.toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath();
+        return file.startsWith(here) ? here.relativize(file).toString() : file.toString();
     }
 }

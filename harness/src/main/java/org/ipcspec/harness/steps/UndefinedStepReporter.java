@@ -59,6 +59,10 @@ public final class UndefinedStepReporter implements ConcurrentEventListener {
 
     /** The vocabulary's patterns nearest to the text, by edit distance with parameters as wildcards. */
     String closest(String text) {
+        return closest(text, vocabulary);
+    }
+
+    static String closest(String text, java.util.Collection<String> vocabulary) {
         List<String> ranked = new ArrayList<>(vocabulary);
         ranked.sort(Comparator.comparingInt(pattern -> Spelling.distance(normalise(text), normalise(pattern))));
         StringBuilder lines = new StringBuilder();

@@ -33,7 +33,7 @@ class MisspeltStepTest {
         }
         String printed = captured.toString(StandardCharsets.UTF_8);
         assertEquals(1, results.size(), results.toString());
-        assertNotEquals(Outcome.PASSED, results.get(0).outcome(), results.toString());
+        assertEquals(Outcome.SPEC_ERROR, results.get(0).outcome(), results.toString());
         assertTrue(printed.contains("specs/misspelt.feature:4: undefined step \"a shm chanel with capacty 4\""), printed);
         assertTrue(printed.contains("did you mean:"), printed);
         String suggestions = printed.substring(printed.indexOf("did you mean:"));
