@@ -25,6 +25,15 @@ final class AcceptsSecondReceiver implements Receiver {
         });
     }
 
+    /** accepts-second-receiver-on-socket (X1): the same, on the socket transport alone. */
+    static FaultyOpener onSocket() {
+        return new FaultyOpener("accepts-second-receiver-on-socket", Channels::openSender, spec -> {
+            Opened<Receiver> opened = Channels.openReceiver(spec);
+            return opened.status() == OpenStatus.BUSY && spec.transport().equals("socket")
+                    ? Opened.ok(new AcceptsSecondReceiver(spec)) : opened;
+        });
+    }
+
     private AcceptsSecondReceiver(ChannelSpec spec) {
         this.spec = spec;
     }

@@ -51,7 +51,9 @@ public final class FaultyEndpoint {
                 SyncReceiveHangsOnSocket::opener,
                 IgnoresTimeout::opener,
                 SyncSendHangsOnFile::opener,
-                DropsUnderLoad::opener)) {
+                DropsUnderLoad::opener,
+                ReordersUnderLoad::opener,
+                AcceptsSecondReceiver::onSocket)) {
             FAULTS.put(fault.get().fault(), fault);
         }
         lying("backdates-receives", FaultyOpener::none, LyingLines::backdatesReceives);

@@ -88,6 +88,8 @@ class FaultyEndpointsTest {
             new Case("ignores-timeout", "T1", "@timeouts and @shm"),
             new Case("sync-send-hangs-on-file", "S1", "@blocking and @S1 and @file"),
             new Case("drops-under-load", "O2", "@ordering and @shm and @async-send and @sync-receive"),
+            new Case("reorders-under-load", "O1", "@ordering and @shm and @async-send and @sync-receive"),
+            new Case("accepts-second-receiver-on-socket", "X1", "@ownership and @socket"),
             new Case("backdates-receives", "C1", "@blocking and @R1 and @shm and @async-send"),
             new Case("slow-with-fast-figures", "THROUGHPUT", "@throughput and @shm"),
             new Case("understates-latency", "LATENCY", "@throughput and @shm"));
