@@ -154,7 +154,7 @@ public final class BulkSteps {
         Threshold threshold = world.bounds().threshold(transport, size).orElse(null);
         Figures.attach(transport, size, verdicts, latency);
         Figures.attachLatencyChart(transport, size, latency, threshold);
-        verdicts.forEach(Violations::require);
+        Violations.requireAll(verdicts);
     }
 
     private List<Participant> senders() {

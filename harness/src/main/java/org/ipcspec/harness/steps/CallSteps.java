@@ -179,6 +179,19 @@ public final class CallSteps {
         require(took <= world.bounds().nonBlockingNanos(), rule, participant.displayName() + "'s " + call.what() + " ("
                 + participant.mode() + ") took " + History.ms(took) + ", over the non-blocking bound of "
                 + world.bounds().nonBlockingMs() + " ms");
+        // The endpoint's own times can be made up inside the harness's window (C1 cannot see it);
+        // the window itself cannot. It also holds the pipes' latency, so it gets the bound once more.
+        long window = harnessWindow(call);
+        require(window <= 2 * world.bounds().nonBlockingNanos(), rule, participant.displayName() + "'s " + call.what() + " ("
+                + participant.mode() + ") was answered " + History.ms(window) + " after the harness asked for it (its own "
+                + "timestamps say " + History.ms(took) + "), over twice the non-blocking bound of " + world.bounds().nonBlockingMs() + " ms");
+    }
+
+    /** From the harness writing the call's request to reading its reply, on the harness's clock. */
+    private long harnessWindow(Call call) {
+        return world.history().entries().stream()
+                .filter(e -> e.isReply() && e.id() != null && e.id() == call.id() && e.participant() != null)
+                .mapToLong(e -> e.arrival() - call.sentNanos()).findFirst().orElse(0);
     }
 
     @Then("every one of them returned {string}")

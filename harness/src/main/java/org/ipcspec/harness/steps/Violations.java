@@ -39,6 +39,15 @@ final class Violations {
         }
     }
 
+    /** Several checkers' verdicts at once: every rule broken is named, not only the first. */
+    static void requireAll(java.util.List<Verdict> verdicts) {
+        verdicts.forEach(v -> ASSERTED.get().add(v.rule()));
+        java.util.List<String> reasons = verdicts.stream().filter(Verdict::failed).flatMap(v -> v.reasons().stream()).toList();
+        if (!reasons.isEmpty()) {
+            throw new AssertionError(String.join("\n", reasons));
+        }
+    }
+
     /** Starts a scenario's record of asserted rules. */
     static void reset() {
         ASSERTED.get().clear();

@@ -59,6 +59,7 @@ public final class FaultyEndpoint {
         lying("backdates-receives", FaultyOpener::none, LyingLines::backdatesReceives);
         lying("slow-with-fast-figures", Slow::opener, LyingLines::claimsAMillisecond);
         lying("understates-latency", FaultyOpener::none, LyingLines::microsecondLatency);
+        lying("hides-its-wait", AsyncSendBlocks::opener, LyingLines.hidesItsWait());
     }
 
     private static void lying(String fault, Supplier<FaultyOpener> channels, UnaryOperator<String> lie) {

@@ -92,7 +92,8 @@ class FaultyEndpointsTest {
             new Case("accepts-second-receiver-on-socket", "X1", "@ownership and @socket"),
             new Case("backdates-receives", "C1", "@blocking and @R1 and @shm and @async-send"),
             new Case("slow-with-fast-figures", "THROUGHPUT", "@throughput and @shm"),
-            new Case("understates-latency", "LATENCY", "@throughput and @shm"));
+            new Case("understates-latency", "LATENCY", "@throughput and @shm"),
+            new Case("hides-its-wait", "S2", "@blocking and @S2 and @shm and @sync-receive"));
 
     private static Profile reference;
 

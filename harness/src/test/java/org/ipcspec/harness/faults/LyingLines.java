@@ -27,8 +27,11 @@ final class LyingLines extends OutputStream {
     @Override
     public synchronized void write(int b) throws IOException {
         if (b == '\n') {
-            out.write((lie.apply(line.toString(StandardCharsets.UTF_8)) + "\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            String told = lie.apply(line.toString(StandardCharsets.UTF_8));
+            if (!told.isEmpty()) {
+                out.write((told + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
             line.reset();
         } else {
             line.write(b);
@@ -67,6 +70,31 @@ final class LyingLines extends OutputStream {
         }
         long end = Long.parseLong(last.group(1));
         return FIRST_T.matcher(line).replaceAll("\"first_t\":" + (end - 1_000_000L));
+    }
+
+    /**
+     * hides-its-wait (S2, with an asynchronous send that waits a second): each send_begin is held
+     * back and told with its send_end, dated a microsecond before it, so the endpoint's own times
+     * say the send was quick. One lie at a time: a stateful rewrite, one per process.
+     */
+    static UnaryOperator<String> hidesItsWait() {
+        String[] held = new String[1];
+        return line -> {
+            if (line.contains("\"event\":\"send_begin\"")) {
+                held[0] = line;
+                return "";
+            }
+            if (held[0] != null && line.contains("\"event\":\"send_end\"")) {
+                Matcher end = T.matcher(line);
+                String begin = held[0];
+                held[0] = null;
+                if (end.find()) {
+                    begin = T.matcher(begin).replaceFirst("\"t\":" + (Long.parseLong(end.group(1)) - 1_000L));
+                }
+                return begin + "\n" + line;
+            }
+            return line;
+        };
     }
 
     /** understates-latency (LATENCY): every batch reports a microsecond for every percentile. */
