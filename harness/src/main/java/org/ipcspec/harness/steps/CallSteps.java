@@ -181,16 +181,16 @@ public final class CallSteps {
                 + world.bounds().nonBlockingMs() + " ms");
         // The endpoint's own times can be made up inside the harness's window (C1 cannot see it);
         // the window itself cannot. It also holds the pipes' latency, so it gets the bound once more.
-        long window = harnessWindow(call);
+        long window = harnessWindow(participant, call);
         require(window <= 2 * world.bounds().nonBlockingNanos(), rule, participant.displayName() + "'s " + call.what() + " ("
                 + participant.mode() + ") was answered " + History.ms(window) + " after the harness asked for it (its own "
                 + "timestamps say " + History.ms(took) + "), over twice the non-blocking bound of " + world.bounds().nonBlockingMs() + " ms");
     }
 
     /** From the harness writing the call's request to reading its reply, on the harness's clock. */
-    private long harnessWindow(Call call) {
-        return world.history().entries().stream()
-                .filter(e -> e.isReply() && e.id() != null && e.id() == call.id() && e.participant() != null)
+    private long harnessWindow(Participant participant, Call call) {
+        return world.history().of(participant.name()).stream()
+                .filter(e -> e.isReply() && e.id() != null && e.id() == call.id())
                 .mapToLong(e -> e.arrival() - call.sentNanos()).findFirst().orElse(0);
     }
 
@@ -374,15 +374,20 @@ public final class CallSteps {
         };
     }
 
-    /** How long the call ran, from the endpoint's own begin and end events; else as the harness saw it. */
+    /**
+     * How long the call ran, from the endpoint's own begin and end events; else as the harness saw
+     * it. Request ids are per process, so the call is looked for among its own participant's.
+     */
     private long callDuration(Participant participant, Call call) {
         History history = world.history();
         Optional<Long> fromEvents = history.sends().stream()
-                .filter(s -> s.request() != null && s.request().id() != null && s.request().id() == call.id() && s.ended())
+                .filter(s -> s.participant().equals(participant.name()) && s.request() != null && s.request().id() != null
+                        && s.request().id() == call.id() && s.ended())
                 .map(s -> s.endT() - s.beginT()).findFirst();
         if (fromEvents.isEmpty()) {
             fromEvents = history.receives().stream()
-                    .filter(r -> r.request() != null && r.request().id() != null && r.request().id() == call.id() && r.ended())
+                    .filter(r -> r.participant().equals(participant.name()) && r.request() != null && r.request().id() != null
+                            && r.request().id() == call.id() && r.ended())
                     .map(r -> r.endT() - r.beginT()).findFirst();
         }
         return fromEvents.orElseGet(() -> System.nanoTime() - call.sentNanos());
