@@ -76,7 +76,9 @@ final class Obligations {
         History history = world.history();
         if (!call.isSend()) {
             return history.sends().stream()
-                    .filter(s -> s.endedWith("ok") && !s.sampled() && own.sameChannel(s.end()) && !collected(history, s.key()))
+                    // Sent since this receiver opened: what a dead receiver left may rightly be gone (shm, socket reset).
+                    .filter(s -> s.endedWith("ok") && !s.sampled() && own.sameChannel(s.end()) && s.finish().index() > own.request().index()
+                            && !collected(history, s.key()))
                     .findFirst()
                     .map(s -> violated(Rule.R1, participant.displayName() + "'s " + call.what() + " (sync) was still blocked "
                             + world.crashBound().toMillis() + " ms after it was asked for, though " + s.key() + " was sent ok to it by "
