@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <p>Count keys: {@code <transport>:<size>} (throughput batch, for instance {@code shm:64}),
  * {@code <transport>:latency} (round trips), {@code baseline:<size>} (raw throughput loops),
- * {@code baseline:ping} (raw socket round trips).
+ * {@code baseline:ping} (raw socket round trips, and the shm and Agrona ones),
+ * {@code baseline:file:<size>} (raw file-spool loop).
  *
  * @param command    the endpoint's argv; nothing is appended to it
  * @param env        extra environment for the endpoint
@@ -149,6 +150,11 @@ public record BenchOptions(List<String> command, Map<String, String> env, List<S
     /** Frames or records in one raw throughput loop at {@code size} bytes. */
     public long baselineCount(int size) {
         return count("baseline:" + size, size <= 1024 ? 5_000_000 : 500_000);
+    }
+
+    /** Messages in one raw file-spool loop at {@code size} bytes (as many as the file transport's batch). */
+    public long spoolBaselineCount(int size) {
+        return count("baseline:file:" + size, size <= 1024 ? 20_000 : 5_000);
     }
 
     /** Round trips of the raw socket ping-pong. */
