@@ -99,7 +99,8 @@ final class ReceiveOps {
                     return;
                 }
                 boolean sampled = sampleEvery > 0 && (received + 1) % sampleEvery == 0;
-                long begin = System.nanoTime();
+                // recv_begin is written only for sampled receives; recv_end (the latency sample) is per message.
+                long begin = sampled ? System.nanoTime() : 0;
                 if (sampled && sync) {
                     out.write(JsonLine.event("recv_begin", handle.name).number("t", begin));
                 }

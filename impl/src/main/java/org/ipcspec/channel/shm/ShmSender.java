@@ -43,7 +43,7 @@ final class ShmSender implements Sender {
     private final Mode mode;
     private final Backoff lockBackoff = new Backoff();
     private final Backoff waitBackoff = new Backoff();
-    /** Messages this incarnation published; the slot's Sent mirrors it. */
+    /** Messages this incarnation published; the slot's Sent is a lower bound of it ({@link #publishSent}). */
     private long sent;
     /** The slot's collected count when last read: a lower bound. */
     private int collected;
@@ -93,6 +93,7 @@ final class ShmSender implements Sender {
             waitBackoff.idle();
         }
         int target = (int) sent;
+        publishSent();
         waitBackoff.reset();
         while (true) {
             if (isCollected(target)) {
@@ -118,6 +119,7 @@ final class ShmSender implements Sender {
             return SendStatus.CLOSED;
         }
         if ((int) sent - collected >= capacity) {
+            publishSent();
             refreshCollectedAcquire();
             if ((int) sent - collected >= capacity) {
                 return SendStatus.FULL;
@@ -136,9 +138,16 @@ final class ShmSender implements Sender {
         } finally {
             writer.unlockWriterRelease();
         }
+        // The slot's Sent is stored only when this sender waits (publishSent): storing it at every
+        // message put the slot's cache line, which the receiver updates at every collection, in a
+        // tug of war between the two cores. No reader relies on it (docs/wire-formats.md).
         sent++;
-        senders.putSentRelease(slot, sent);
         return SendStatus.OK;
+    }
+
+    /** Stores the slot's Sent (release): when waiting or full, and at close, not per message. */
+    private void publishSent() {
+        senders.putSentRelease(slot, sent);
     }
 
     private boolean lockWriter() {
@@ -219,6 +228,7 @@ final class ShmSender implements Sender {
             return;
         }
         closed = true;
+        publishSent();
         senders.release(slot, ProcessLiveness.CURRENT_PID);
     }
 }
