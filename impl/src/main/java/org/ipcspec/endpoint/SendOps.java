@@ -137,12 +137,16 @@ final class SendOps {
                 }
                 SendStatus result;
                 try {
-                    result = payload == null ? SendStatus.TOO_LARGE : sender.send(payload, timeoutNanos);
+                    // All but the last go out as sendMore: the transport may coalesce them (one
+                    // system call for many frames); the last, a plain send, writes them all.
+                    boolean more = i < count;
+                    result = payload == null ? SendStatus.TOO_LARGE
+                            : more ? sender.sendMore(payload, timeoutNanos) : sender.send(payload, timeoutNanos);
                     while (result == SendStatus.FULL && !session.abandoned()
                             && !(async && hasTimeout && System.nanoTime() - begin >= timeoutNanos)) {
                         fullRetries++;
                         backoff.idle();
-                        result = sender.send(payload, timeoutNanos);
+                        result = more ? sender.sendMore(payload, timeoutNanos) : sender.send(payload, timeoutNanos);
                     }
                     backoff.reset();
                     status = result.wireName();
