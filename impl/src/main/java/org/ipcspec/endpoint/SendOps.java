@@ -128,10 +128,6 @@ final class SendOps {
                 if (i == 1) {
                     firstT = begin;
                 }
-                if (payload != null) {
-                    Payload.write(payload, seq, handle.senderId, size);
-                    Payload.putSentT(payload, begin);
-                }
                 if (sampled) {
                     out.write(JsonLine.event("send_begin", handle.name).number("seq", seq).number("t", begin));
                 }
@@ -141,12 +137,12 @@ final class SendOps {
                     // system call for many frames); the last, a plain send, writes them all.
                     boolean more = i < count;
                     result = payload == null ? SendStatus.TOO_LARGE
-                            : more ? sender.sendMore(payload, timeoutNanos) : sender.send(payload, timeoutNanos);
+                            : sendOne(sender, payload, seq, handle.senderId, size, begin, more, timeoutNanos);
                     while (result == SendStatus.FULL && !session.abandoned()
                             && !(async && hasTimeout && System.nanoTime() - begin >= timeoutNanos)) {
                         fullRetries++;
                         backoff.idle();
-                        result = more ? sender.sendMore(payload, timeoutNanos) : sender.send(payload, timeoutNanos);
+                        result = transportCall(sender, payload, more, timeoutNanos);
                     }
                     backoff.reset();
                     status = result.wireName();
@@ -193,6 +189,23 @@ final class SendOps {
         }
         out.write(event);
         out.write(reply);
+    }
+
+    /**
+     * One message of a batch: its payload, stamped with its send_begin, then the transport call.
+     * Kept apart from the loop so that the JIT compiles the per-message path early and on its
+     * own: a rare branch taken late (the batch's last message) then recompiles this small
+     * method, not the whole batch loop, which on a loaded machine took seconds of slow sends.
+     */
+    private static SendStatus sendOne(Sender sender, ByteBuffer payload, long seq, long senderId, int size, long begin,
+                                      boolean more, long timeoutNanos) {
+        Payload.write(payload, seq, senderId, size);
+        Payload.putSentT(payload, begin);
+        return transportCall(sender, payload, more, timeoutNanos);
+    }
+
+    private static SendStatus transportCall(Sender sender, ByteBuffer payload, boolean more, long timeoutNanos) {
+        return more ? sender.sendMore(payload, timeoutNanos) : sender.send(payload, timeoutNanos);
     }
 
     private static int size(Request request) throws RequestException {

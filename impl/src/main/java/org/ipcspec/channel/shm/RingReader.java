@@ -1,10 +1,8 @@
 package org.ipcspec.channel.shm;
 
 import static org.ipcspec.channel.shm.RecordDescriptor.HEADER_LENGTH;
-import static org.ipcspec.channel.shm.RecordDescriptor.INCARNATION_OFFSET;
 import static org.ipcspec.channel.shm.RecordDescriptor.LENGTH_OFFSET;
 import static org.ipcspec.channel.shm.RecordDescriptor.SLOT_OFFSET;
-import static org.ipcspec.channel.shm.RecordDescriptor.TYPE_OFFSET;
 import static org.ipcspec.channel.shm.RecordDescriptor.TYPE_PADDING;
 import static org.ipcspec.channel.shm.RecordDescriptor.alignedLength;
 import static org.ipcspec.channel.shm.RecordDescriptor.checkRecord;
@@ -72,18 +70,20 @@ final class RingReader {
             }
             int ringIndex = (int) head & mask;
             int at = ringOffset + ringIndex;
-            int length = buffer.getInt(at + LENGTH_OFFSET);
-            int type = buffer.getInt(at + TYPE_OFFSET);
+            long lengthAndType = buffer.getLong(at + LENGTH_OFFSET); // little-endian: length, then type
+            int length = (int) lengthAndType;
+            int type = (int) (lengthAndType >>> 32);
             checkRecord(ringIndex, length, type, ringSize, publishedTail - head, maxMessageBytes);
             if (type == TYPE_PADDING) {
                 head += length;
                 continue;
             }
-            int slot = buffer.getInt(at + SLOT_OFFSET);
+            long slotAndIncarnation = buffer.getLong(at + SLOT_OFFSET);
+            int slot = (int) slotAndIncarnation;
             if (slot < 0 || slot >= SenderSlotDescriptor.SLOTS) {
                 throw new ChannelException("corrupt shm record: ringIndex=" + ringIndex + " slot=" + slot);
             }
-            int incarnation = buffer.getInt(at + INCARNATION_OFFSET);
+            int incarnation = (int) (slotAndIncarnation >>> 32);
             int payloadLength = length - HEADER_LENGTH;
             if (into.capacity() < payloadLength) {
                 throw new IllegalArgumentException("receive buffer too small: capacity=" + into.capacity()
