@@ -101,7 +101,7 @@ public final class Benchmark {
             this.progress = progress;
             this.directory = directory;
             this.sharedMemory = sharedMemory;
-            this.baselines = new Baselines(directory);
+            this.baselines = new Baselines(directory, BenchOptions.ROUNDS);
         }
 
         BenchResult all() {
@@ -132,10 +132,17 @@ public final class Benchmark {
                 pair.open(channel, transport, address(transport, channel), "async", "sync", BenchOptions.CAPACITY);
                 long warmup = Baselines.warmup(count);
                 pair.batch(channel, 1, warmup, size, 0);
-                EndpointPair.Batch batch = pair.batch(channel, 1 + warmup, count, size, 0);
-                var latency = batch.received().path("latency_ns").path("p99");
-                p99[0] = latency.canConvertToLong() ? OptionalLong.of(latency.asLong()) : OptionalLong.empty();
-                return new Rate(count, size, batch.oneWayNanos());
+                Rate best = null;
+                for (int round = 0; round < BenchOptions.ROUNDS; round++) {
+                    EndpointPair.Batch batch = pair.batch(channel, 1 + warmup + round * count, count, size, 0);
+                    Rate rate = new Rate(count, size, batch.oneWayNanos());
+                    if (best == null || rate.messagesPerSecond() > best.messagesPerSecond()) {
+                        best = rate;
+                        var latency = batch.received().path("latency_ns").path("p99");
+                        p99[0] = latency.canConvertToLong() ? OptionalLong.of(latency.asLong()) : OptionalLong.empty();
+                    }
+                }
+                return best;
             });
             report(measured);
             if (!options.baselines()) {

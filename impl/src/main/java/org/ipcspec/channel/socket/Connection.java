@@ -17,7 +17,7 @@ import java.nio.channels.SocketChannel;
 final class Connection {
 
     /** Large enough for many small frames per read; always at least one whole frame. */
-    static final int MIN_READ_BUFFER = 64 * 1024;
+    static final int MIN_READ_BUFFER = 256 * 1024;
 
     final SocketChannel channel;
     final SelectionKey key;

@@ -40,7 +40,7 @@ final class SocketSender implements Sender {
 
     private static final int ACK_READ_BUFFER = 16 * 1024;
     /** Frames of a batch gathered before one write; also at least one whole frame. */
-    static final int COALESCE_BYTES = 64 * 1024;
+    static final int COALESCE_BYTES = 256 * 1024;
 
     private final SocketChannel channel;
     private final Selector selector;
