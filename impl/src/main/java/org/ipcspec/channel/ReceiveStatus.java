@@ -11,7 +11,10 @@ public enum ReceiveStatus {
     /** The channel was closed. */
     CLOSED;
 
+    /** Computed once: the send and receive loops ask for it at every message, which must not allocate. */
+    private final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wireName;
     }
 }

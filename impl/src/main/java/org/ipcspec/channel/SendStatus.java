@@ -13,7 +13,10 @@ public enum SendStatus {
     /** Over the channel's {@code max_message_bytes}; nothing was written. */
     TOO_LARGE;
 
+    /** Computed once: the send and receive loops ask for it at every message, which must not allocate. */
+    private final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wireName;
     }
 }

@@ -18,6 +18,18 @@ public interface Sender extends AutoCloseable {
      */
     SendStatus send(ByteBuffer message, long timeoutNanos);
 
+    /**
+     * A send inside a batch ({@code send_many}) that the caller follows at once with another
+     * {@code sendMore} or with a {@link #send}, which closes the batch. An asynchronous end may
+     * hold the message back in its own memory and write several in one system call: until the
+     * closing {@code send} returns, a message that returned {@code OK} here can be lost if this
+     * process dies (never torn). A synchronous end, and by default every end, sends it as
+     * {@link #send} does.
+     */
+    default SendStatus sendMore(ByteBuffer message, long timeoutNanos) {
+        return send(message, timeoutNanos);
+    }
+
     Mode mode();
 
     /** The largest message this end may send: the channel's limit, or the sender's own lower one. */

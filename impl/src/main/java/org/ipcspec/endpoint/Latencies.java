@@ -13,9 +13,18 @@ final class Latencies {
     static final int[] PERMILLE = {500, 900, 990, 999};
     static final String[] NAMES = {"p50", "p90", "p99", "p999"};
 
-    private long[] samples = new long[1024];
+    private long[] samples;
     private int count;
     private boolean sorted;
+
+    Latencies() {
+        this(1024);
+    }
+
+    /** With room for {@code initialCapacity} samples before the array grows. */
+    Latencies(int initialCapacity) {
+        samples = new long[Math.max(1, initialCapacity)];
+    }
 
     void add(long nanos) {
         if (count == samples.length) {

@@ -1,6 +1,7 @@
 package org.ipcspec.endpoint;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * The generated payload of docs/protocol.md#generated-payloads, asked for by {@code size}:
@@ -35,6 +36,20 @@ final class Payload {
     static final int HEADER_LENGTH = 24;
     /** "IPC1" as a big-endian int. */
     static final int MAGIC = ('I' << 24) | ('P' << 16) | ('C' << 8) | '1';
+    /** Filler bytes written or checked by one bulk copy or compare; a multiple of 256. */
+    static final int CHUNK = 4096;
+    /**
+     * {@code PATTERN[k] = (byte) k}. The filler repeats every 256 bytes, so every run of up to
+     * {@link #CHUNK} filler bytes is one slice of it, starting at {@code (seq * 7 + 24) mod 256}:
+     * filling and checking are array copies and compares (vectorised), not a loop over bytes.
+     */
+    private static final byte[] PATTERN = new byte[256 + CHUNK];
+
+    static {
+        for (int k = 0; k < PATTERN.length; k++) {
+            PATTERN[k] = (byte) k;
+        }
+    }
 
     private Payload() {
     }
@@ -54,9 +69,10 @@ final class Payload {
         int base = (int) (seq * 7);
         if (buffer.hasArray()) {
             byte[] array = buffer.array();
-            int offset = buffer.arrayOffset();
-            for (int i = HEADER_LENGTH; i < size; i++) {
-                array[offset + i] = (byte) (base + i);
+            int offset = buffer.arrayOffset() + HEADER_LENGTH;
+            int start = patternStart(base);
+            for (int done = 0, filler = size - HEADER_LENGTH; done < filler; done += CHUNK) {
+                System.arraycopy(PATTERN, start, array, offset + done, Math.min(CHUNK, filler - done));
             }
         } else {
             for (int i = HEADER_LENGTH; i < size; i++) {
@@ -99,9 +115,11 @@ final class Payload {
         int base = (int) (seq(message) * 7);
         if (message.hasArray()) {
             byte[] array = message.array();
-            int offset = message.arrayOffset() + position;
-            for (int i = HEADER_LENGTH; i < size; i++) {
-                if (array[offset + i] != (byte) (base + i)) {
+            int offset = message.arrayOffset() + position + HEADER_LENGTH;
+            int start = patternStart(base);
+            for (int done = 0, filler = size - HEADER_LENGTH; done < filler; done += CHUNK) {
+                int n = Math.min(CHUNK, filler - done);
+                if (Arrays.mismatch(array, offset + done, offset + done + n, PATTERN, start, start + n) >= 0) {
                     return false;
                 }
             }
@@ -113,6 +131,11 @@ final class Payload {
             }
         }
         return true;
+    }
+
+    /** Where in {@link #PATTERN} the filler of a payload whose {@code seq * 7} is {@code base} starts. */
+    private static int patternStart(int base) {
+        return (base + HEADER_LENGTH) & 0xFF;
     }
 
     static void checkSize(int size) {

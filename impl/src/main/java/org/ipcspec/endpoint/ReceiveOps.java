@@ -3,7 +3,6 @@ package org.ipcspec.endpoint;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.ipcspec.channel.Mode;
 import org.ipcspec.channel.ReceiveStatus;
@@ -82,15 +81,11 @@ final class ReceiveOps {
 
         long received = 0;
         long emptyPolls = 0;
-        long notIntact = 0;
         long firstT = SendOps.NO_TIME;
         long lastT = SendOps.NO_TIME;
         String status = "ok";
         String message = null;
-        Latencies latencies = new Latencies();
-        Map<Long, SenderStats> perSender = new TreeMap<>();
-        SenderStats last = null;
-        long lastSenderId = -1;
+        BatchStats stats = new BatchStats(count);
         Backoff backoff = new Backoff();
         try {
             while (received < count) {
@@ -98,7 +93,8 @@ final class ReceiveOps {
                     return;
                 }
                 boolean sampled = sampleEvery > 0 && (received + 1) % sampleEvery == 0;
-                long begin = System.nanoTime();
+                // recv_begin is written only for sampled receives; recv_end (the latency sample) is per message.
+                long begin = sampled ? System.nanoTime() : 0;
                 if (sampled && sync) {
                     out.write(JsonLine.event("recv_begin", handle.name).number("t", begin));
                 }
@@ -137,24 +133,7 @@ final class ReceiveOps {
                     firstT = end;
                 }
                 lastT = end;
-                if (Payload.isGenerated(buffer) && Payload.hasHeader(buffer)) {
-                    long senderId = Payload.senderId(buffer);
-                    if (!Payload.fillerIntact(buffer)) {
-                        notIntact++;
-                    }
-                    latencies.add(end - Payload.sentT(buffer));
-                    if (last == null || senderId != lastSenderId) {
-                        last = perSender.get(senderId);
-                        if (last == null) {
-                            last = new SenderStats();
-                            perSender.put(senderId, last);
-                        }
-                        lastSenderId = senderId;
-                    }
-                    last.arrived(Payload.seq(buffer));
-                } else {
-                    notIntact++; // a text payload, or a torn header
-                }
+                stats.arrived(buffer, end);
                 if (sampled) {
                     if (!sync) {
                         out.write(JsonLine.event("recv_begin", handle.name).number("t", begin));
@@ -181,18 +160,18 @@ final class ReceiveOps {
             if (message != null) {
                 line.string("message", message);
             }
-            line.number("not_intact", notIntact);
-            latencies.writeTo(line, "latency_ns");
+            line.number("not_intact", stats.notIntact());
+            stats.latencies().writeTo(line, "latency_ns");
             line.beginObject("per_sender");
-            for (Map.Entry<Long, SenderStats> entry : perSender.entrySet()) {
-                SenderStats stats = entry.getValue();
+            for (Map.Entry<Long, SenderStats> entry : stats.perSender().entrySet()) {
+                SenderStats one = entry.getValue();
                 line.beginObject(Long.toString(entry.getKey()))
-                        .number("received", stats.received())
-                        .number("first_seq", stats.firstSeq())
-                        .number("last_seq", stats.lastSeq())
-                        .number("out_of_order", stats.outOfOrder())
-                        .number("duplicates", stats.duplicates())
-                        .string("digest", stats.digest())
+                        .number("received", one.received())
+                        .number("first_seq", one.firstSeq())
+                        .number("last_seq", one.lastSeq())
+                        .number("out_of_order", one.outOfOrder())
+                        .number("duplicates", one.duplicates())
+                        .string("digest", one.digest())
                         .endObject();
             }
             line.endObject();

@@ -66,6 +66,25 @@ class PayloadTest {
     }
 
     @Test
+    void bulkFillerMatchesTheDefinitionAtEverySizeAndCatchesAnyDamagedByte() {
+        for (int size : new int[] {24, 25, 64, 280, 4096, 4120, 4121, 8192 + 24 + 3, 65536}) {
+            for (long seq : new long[] {0, 1, 37, 255, 1L << 40}) {
+                ByteBuffer buffer = ByteBuffer.allocate(size);
+                Payload.write(buffer, seq, 1, size);
+                for (int i = Payload.HEADER_LENGTH; i < size; i++) {
+                    assertEquals((byte) (seq * 7 + i), buffer.get(i), "size=" + size + " seq=" + seq + " i=" + i);
+                }
+                assertTrue(Payload.fillerIntact(buffer));
+                if (size > Payload.HEADER_LENGTH) {
+                    int last = size - 1;
+                    buffer.put(last, (byte) (buffer.get(last) + 1));
+                    assertFalse(Payload.fillerIntact(buffer), "last byte damaged: size=" + size + " seq=" + seq);
+                }
+            }
+        }
+    }
+
+    @Test
     void textIsNotGenerated() {
         assertFalse(Payload.isGenerated(ByteBuffer.wrap("<p>hi</p>".getBytes(StandardCharsets.UTF_8))));
         assertFalse(Payload.isGenerated(ByteBuffer.wrap(new byte[] {'I', 'P', 'C'})));

@@ -28,6 +28,18 @@ final class BaselineLines {
         OUT.println(line.append('}'));
     }
 
+    /** One result event with the percentiles of a ping-pong, as {@code Baselines} reads them. */
+    static void percentiles(BenchResult.Percentiles p) {
+        Map<String, Number> fields = new java.util.LinkedHashMap<>();
+        fields.put("count", p.count());
+        fields.put("p50", p.p50());
+        fields.put("p90", p.p90());
+        fields.put("p99", p.p99());
+        fields.put("max", p.max());
+        fields.put("mean", p.mean());
+        result(fields);
+    }
+
     /** Spins briefly, then yields: both sides of a loop share two cores with the rest of the machine. */
     static int idle(int spins) {
         if (spins < 100) {

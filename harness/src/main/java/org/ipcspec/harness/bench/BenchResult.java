@@ -19,19 +19,41 @@ import java.util.function.Function;
  * @param notes          what was measured, in words, for the reader of the table
  */
 public record BenchResult(String implementation, String environment, List<ThroughputRow> throughput,
-                          List<LatencyRow> latency, StartupRow startup, List<String> notes) {
+                          List<LatencyRow> latency, StartupRow startup, List<String> notes,
+                          List<ThroughputComparison> throughputComparisons, List<LatencyComparison> latencyComparisons) {
 
     public BenchResult {
         throughput = List.copyOf(throughput);
         latency = List.copyOf(latency);
         notes = List.copyOf(notes);
+        throughputComparisons = List.copyOf(throughputComparisons);
+        latencyComparisons = List.copyOf(latencyComparisons);
+    }
+
+    /** Without the further baselines. */
+    public BenchResult(String implementation, String environment, List<ThroughputRow> throughput, List<LatencyRow> latency,
+                       StartupRow startup, List<String> notes) {
+        this(implementation, environment, throughput, latency, startup, notes, List.of(), List.of());
     }
 
     /** True if some figure could not be measured. */
     public boolean hasFailures() {
         return throughput.stream().anyMatch(r -> !r.measured().isOk() || !r.baseline().isOk() && !r.baseline().isAbsent())
                 || latency.stream().anyMatch(r -> !r.measured().isOk() || !r.baseline().isOk() && !r.baseline().isAbsent())
-                || !startup.endpoint().isOk() || !startup.bareJvm().isOk() && !startup.bareJvm().isAbsent();
+                || !startup.endpoint().isOk() || !startup.bareJvm().isOk() && !startup.bareJvm().isAbsent()
+                || throughputComparisons.stream().anyMatch(c -> !c.baseline().isOk() && !c.baseline().isAbsent())
+                || latencyComparisons.stream().anyMatch(c -> !c.baseline().isOk() && !c.baseline().isAbsent());
+    }
+
+    /**
+     * One more baseline beside a throughput row of the same transport and size: the raw
+     * mechanism with the protocol's per-message work, or a library (Agrona).
+     */
+    public record ThroughputComparison(String transport, int messageBytes, String baselineName, Outcome<Rate> baseline) {
+    }
+
+    /** One more round-trip baseline beside a transport's latency row (a raw shm ping-pong, Agrona's). */
+    public record LatencyComparison(String transport, int messageBytes, String baselineName, Outcome<Percentiles> baseline) {
     }
 
     /**

@@ -55,8 +55,16 @@ public final class BenchTable {
         }
         out.append('\n');
         throughput(out, result.throughput(), extra);
+        if (!result.throughputComparisons().isEmpty()) {
+            out.append('\n');
+            throughputComparisons(out, result);
+        }
         out.append('\n');
         latency(out, result.latency(), extra);
+        if (!result.latencyComparisons().isEmpty()) {
+            out.append('\n');
+            latencyComparisons(out, result);
+        }
         out.append('\n');
         startup(out, result.startup(), extra);
         return out.toString();
@@ -65,12 +73,14 @@ public final class BenchTable {
     private static void throughput(StringBuilder out, List<ThroughputRow> rows, Extra extra) {
         out.append("""
                 ONE-WAY THROUGHPUT: asynchronous send_many into a synchronous receive_many, capacity 4096, one sender,
-                after an untimed warm-up batch of a tenth of the count. Time = the receiver's recv_end of the last message
+                after an untimed warm-up batch of a tenth of the count; the best of 3 timed batches (each baseline: the
+                best of 3 runs, each after its own warm-up). Time = the receiver's recv_end of the last message
                 minus the sender's send_begin of the first (both on the shared monotonic clock). MB/s = payload bytes / 10^6.
                 p99 us: the receiver's latency_ns p99 of that batch (recv_end - sent_t, queueing included), the profile's figure.
                 Baselines: plain Java between two forked JVMs, same message size, no payload generation or checks
                 (raw UDS frames: 4-byte length + payload, batched writes; raw mmap SPSC ring: 4096 slots, release/acquire
-                positions). ratio = implementation msgs/s / baseline msgs/s.
+                positions; raw file spool: per message create tmp/NAME, write, close, rename into new/, then list, rename
+                into cur/, read, unlink, no fsync). ratio = implementation msgs/s / baseline msgs/s.
                 """);
         TextTable table = new TextTable(Set.of(0, 1, 6), "transport", "size", "messages", "msgs/s", "MB/s", "p99 us", "baseline", "base msgs/s", "base MB/s", "ratio");
         if (extra != null) {
@@ -96,6 +106,71 @@ public final class BenchTable {
             table.add(cells);
             noteFailure(failures, label, m);
             noteFailure(failures, label + " baseline", b);
+        }
+        out.append(table.render());
+        failures.forEach(f -> out.append("  ").append(f).append('\n'));
+    }
+
+    private static void throughputComparisons(StringBuilder out, BenchResult result) {
+        out.append("""
+                MORE BASELINES, same messages and timing as above: "+ protocol work" is the raw loop with the protocol's
+                per-message work added (sender: clock, header, filler; receiver: clock, magic, filler check, latency sample,
+                order, CRC-32C of the seq), so "of raw" (that baseline / the raw one) is what the protocol alone leaves of the
+                transport and "ratio" (implementation / that baseline) is what the channel API costs on top. Agrona: its
+                OneToOneRingBuffer in a mapped file between two JVMs, the consumer copying each payload out.
+                """);
+        TextTable table = new TextTable(Set.of(0, 1, 3), "transport", "size", "msgs/s", "baseline", "base msgs/s", "base MB/s",
+                "of raw", "ratio");
+        List<String> failures = new ArrayList<>();
+        for (BenchResult.ThroughputComparison c : result.throughputComparisons()) {
+            ThroughputRow row = result.throughput().stream()
+                    .filter(r -> r.transport().equals(c.transport()) && r.messageBytes() == c.messageBytes()).findFirst().orElse(null);
+            Outcome<Rate> m = row != null ? row.measured() : Outcome.absent();
+            Outcome<Rate> raw = row != null ? row.baseline() : Outcome.absent();
+            Outcome<Rate> b = c.baseline();
+            List<String> cells = new ArrayList<>(List.of(c.transport(), size(c.messageBytes())));
+            cells.add(m.isOk() ? grouped(m.value().messagesPerSecond()) : m.isAbsent() ? "-" : FAILED);
+            cells.add(c.baselineName());
+            cells.add(b.isOk() ? grouped(b.value().messagesPerSecond()) : b.isAbsent() ? "-" : FAILED);
+            cells.add(b.isOk() ? fixed(b.value().megabytesPerSecond(), 1) : "-");
+            cells.add(b.isOk() && raw.isOk() ? ratio(OptionalDouble.of(b.value().messagesPerSecond() / raw.value().messagesPerSecond())) : "-");
+            cells.add(b.isOk() && m.isOk() ? ratio(OptionalDouble.of(m.value().messagesPerSecond() / b.value().messagesPerSecond())) : "-");
+            table.add(cells);
+            noteFailure(failures, c.transport() + " " + size(c.messageBytes()) + " " + c.baselineName(), b);
+        }
+        out.append(table.render());
+        failures.forEach(f -> out.append("  ").append(f).append('\n'));
+    }
+
+    private static void latencyComparisons(StringBuilder out, BenchResult result) {
+        out.append("""
+                MORE ROUND-TRIP BASELINES: two rings between two forked JVMs, a message of the same size out and back,
+                timed per round trip; the raw one waits as the reference endpoint does (spin, yield, then park 10-500 us),
+                Agrona's spins then yields. ratio = implementation / baseline (above 1 = slower).
+                """);
+        TextTable table = new TextTable(Set.of(0, 1, 5), "transport", "size", "p50 us", "p99 us", "mean us", "baseline", "base p50",
+                "base p99", "base mean", "ratio p50", "ratio p99", "ratio mean");
+        List<String> failures = new ArrayList<>();
+        for (BenchResult.LatencyComparison c : result.latencyComparisons()) {
+            LatencyRow row = result.latency().stream().filter(r -> r.transport().equals(c.transport())).findFirst().orElse(null);
+            Outcome<RoundTrip> m = row != null ? row.measured() : Outcome.absent();
+            Outcome<Percentiles> b = c.baseline();
+            List<String> cells = new ArrayList<>(List.of(c.transport(), size(c.messageBytes())));
+            if (m.isOk()) {
+                cells.addAll(List.of(micros(m.value().sampled().p50()), micros(m.value().sampled().p99()), micros(m.value().meanNanos())));
+            } else {
+                cells.addAll(List.of(m.isAbsent() ? "-" : FAILED, "", ""));
+            }
+            cells.add(c.baselineName());
+            cells.add(b.isOk() ? micros(b.value().p50()) : b.isAbsent() ? "-" : FAILED);
+            cells.add(b.isOk() ? micros(b.value().p99()) : "-");
+            cells.add(b.isOk() ? micros(b.value().mean()) : "-");
+            boolean both = m.isOk() && b.isOk();
+            cells.add(both ? ratio(OptionalDouble.of((double) m.value().sampled().p50() / b.value().p50())) : "-");
+            cells.add(both ? ratio(OptionalDouble.of((double) m.value().sampled().p99() / b.value().p99())) : "-");
+            cells.add(both ? ratio(OptionalDouble.of(m.value().meanNanos() / b.value().mean())) : "-");
+            table.add(cells);
+            noteFailure(failures, c.transport() + " " + c.baselineName(), b);
         }
         out.append(table.render());
         failures.forEach(f -> out.append("  ").append(f).append('\n'));

@@ -36,6 +36,11 @@ final class ForkedProgram implements AutoCloseable {
 
     /** Starts {@code main} with {@code args} and waits for its hello. */
     static ForkedProgram start(String name, Class<?> main, List<String> args, Path workingDirectory) {
+        return start(name, main, List.of(), args, workingDirectory);
+    }
+
+    /** The same, with options for the forked JVM (Agrona's {@code --add-exports}). */
+    static ForkedProgram start(String name, Class<?> main, List<String> jvmOptions, List<String> args, Path workingDirectory) {
         CompletableFuture<ObjectNode> result = new CompletableFuture<>();
         EndpointListener listener = new EndpointListener() {
             @Override
@@ -53,7 +58,7 @@ final class ForkedProgram implements AutoCloseable {
             public void lifecycle(String participant, String what, long nanos) {
             }
         };
-        EndpointProcess process = EndpointProcess.start(name, command(main, args), Map.of(), workingDirectory, listener);
+        EndpointProcess process = EndpointProcess.start(name, command(main, jvmOptions, args), Map.of(), workingDirectory, listener);
         ForkedProgram program = new ForkedProgram(process, result);
         try {
             process.awaitHello(HELLO_BOUND);
@@ -65,17 +70,30 @@ final class ForkedProgram implements AutoCloseable {
     }
 
     static List<String> command(Class<?> main, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(BenchOptions.javaBinary(), "-cp", ownClasspath(), main.getName()));
+        return command(main, List.of(), args);
+    }
+
+    static List<String> command(Class<?> main, List<String> jvmOptions, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(BenchOptions.javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", ownClasspath(), main.getName()));
         command.addAll(args);
         return command;
     }
 
-    /** Where this package's classes were loaded from: a classes folder or the harness jar. */
+    /**
+     * Where this package's classes were loaded from (a classes folder or the harness jar), and
+     * Agrona's jar for its baseline; nothing else, so a baseline JVM loads only what it measures.
+     */
     static String ownClasspath() {
+        return location(ForkedProgram.class) + java.io.File.pathSeparator + location(org.agrona.concurrent.ringbuffer.OneToOneRingBuffer.class);
+    }
+
+    private static String location(Class<?> type) {
         try {
-            return Path.of(ForkedProgram.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the benchmark's classes: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot locate the benchmark's classes: class=" + type.getName() + " " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.ipcspec.harness.bench;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,8 +16,8 @@ import java.util.Map;
 /**
  * The raw shared-memory baseline: a minimal single-producer/single-consumer ring in a
  * memory-mapped file, what plain Java does over the same mechanism as the shm transport, with no
- * protocol, payload generation or checks (the consumer does copy each payload out, as a receive
- * must).
+ * protocol (the consumer does copy each payload out, as a receive must). With {@code protocol}
+ * as the last argument each side also does the protocol's per-message work ({@link ProtocolWork}).
  *
  * <pre>
  *   0                64               128
@@ -32,10 +33,16 @@ import java.util.Map;
  * way through its own position. The two positions sit on separate cache lines.
  *
  * <pre>
- *   consumer FILE SIZE WARMUP COUNT   creates the file, hello, consumes; result: last_t
- *   producer FILE SIZE WARMUP COUNT   maps it, hello, produces WARMUP records, waits until they
- *                                     are consumed, result: first_t, then produces COUNT records
+ *   consumer FILE SIZE WARMUP COUNT [protocol]  creates the file, hello, consumes; result: last_t
+ *   producer FILE SIZE WARMUP COUNT [protocol]  maps it, hello, produces WARMUP records, waits until
+ *                                               they are consumed, result: first_t, then produces COUNT
+ *   echo FILE SIZE                              creates a file of two rings, hello, answers each record
+ *                                               on the first ring with one on the second
+ *   ping FILE SIZE WARMUP COUNT                 maps it, hello, COUNT timed round trips after WARMUP;
+ *                                               result: percentiles in ns
  * </pre>
+ * The ping-pong waits as the reference endpoint does (spin, yield, then park: {@link SpinThenPark});
+ * the one-way loops spin then yield.
  */
 public final class MappedRingBaseline {
 
@@ -44,6 +51,8 @@ public final class MappedRingBaseline {
     static final int DATA_OFFSET = 128;
     /** Matches the endpoint runs' capacity. */
     static final int SLOTS = 4096;
+    /** The ping-pong's rings: one message in flight. */
+    static final int PING_SLOTS = 64;
 
     private static final VarHandle POSITION = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
@@ -54,25 +63,36 @@ public final class MappedRingBaseline {
         return (4 + size + 7) & ~7;
     }
 
+    static long ringBytes(int size, int slots) {
+        return DATA_OFFSET + (long) slots * slotBytes(size);
+    }
+
     public static void main(String[] args) throws IOException {
         String role = args[0];
         Path file = Path.of(args[1]);
         int size = Integer.parseInt(args[2]);
-        long warmup = Long.parseLong(args[3]);
-        long count = Long.parseLong(args[4]);
-        long length = DATA_OFFSET + (long) SLOTS * slotBytes(size);
         switch (role) {
             case "consumer" -> {
-                Files.deleteIfExists(file);
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                consume(map(file, length), size, warmup + count);
+                long total = Long.parseLong(args[3]) + Long.parseLong(args[4]);
+                consume(new Ring(map(file, ringBytes(size, SLOTS), true), 0, size, SLOTS), total, work(args, size));
             }
-            case "producer" -> produce(map(file, length), size, warmup, count);
+            case "producer" -> produce(new Ring(map(file, ringBytes(size, SLOTS), false), 0, size, SLOTS),
+                    Long.parseLong(args[3]), Long.parseLong(args[4]), work(args, size));
+            case "echo" -> echo(file, size);
+            case "ping" -> ping(file, size, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException("unknown role: role=" + role);
         }
     }
 
-    private static MappedByteBuffer map(Path file, long length) throws IOException {
+    private static ProtocolWork work(String[] args, int size) {
+        return args.length > 5 && args[5].equals("protocol") ? new ProtocolWork(size) : null;
+    }
+
+    private static MappedByteBuffer map(Path file, long length, boolean create) throws IOException {
+        if (create) {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, length);
             buffer.order(ByteOrder.nativeOrder());
@@ -80,69 +100,164 @@ public final class MappedRingBaseline {
         }
     }
 
-    private static void consume(MappedByteBuffer ring, int size, long total) {
+    /** One ring at {@code base} in a mapping, with each side's own position and a cached copy of the other's. */
+    static final class Ring {
+        final ByteBuffer buffer;
+        final int base;
+        final int size;
+        final int slot;
+        final int slots;
+        long head;
+        long tail;
+        long otherSeen;
+
+        Ring(ByteBuffer buffer, int base, int size, int slots) {
+            this.buffer = buffer;
+            this.base = base;
+            this.size = size;
+            this.slot = slotBytes(size);
+            this.slots = slots;
+        }
+
+        /** Producer: writes one record if there is room; publishes it. */
+        boolean offer(byte[] payload) {
+            if (head - otherSeen >= slots) {
+                otherSeen = (long) POSITION.getAcquire(buffer, base + CONSUMER_POSITION_OFFSET);
+                if (head - otherSeen >= slots) {
+                    return false;
+                }
+            }
+            int offset = base + DATA_OFFSET + (int) (head & (slots - 1)) * slot;
+            buffer.putInt(offset, payload.length);
+            buffer.put(offset + 4, payload);
+            head++;
+            POSITION.setRelease(buffer, base + PRODUCER_POSITION_OFFSET, head);
+            return true;
+        }
+
+        /** Consumer: copies the records published so far (at most {@code max}) into {@code payload} one after the other. */
+        int poll(byte[] payload, long max, ProtocolWork work, ByteBuffer view) {
+            if (tail == otherSeen) {
+                otherSeen = (long) POSITION.getAcquire(buffer, base + PRODUCER_POSITION_OFFSET);
+                if (tail == otherSeen) {
+                    return 0;
+                }
+            }
+            long end = Math.min(otherSeen, tail + max);
+            int n = (int) (end - tail);
+            for (; tail < end; tail++) {
+                int offset = base + DATA_OFFSET + (int) (tail & (slots - 1)) * slot;
+                int length = buffer.getInt(offset);
+                if (length != size) {
+                    throw new IllegalStateException("bad record: length=" + length + " expected=" + size + " pos=" + tail);
+                }
+                buffer.get(offset + 4, payload);
+                if (work != null) {
+                    work.check(view);
+                }
+            }
+            POSITION.setRelease(buffer, base + CONSUMER_POSITION_OFFSET, tail);
+            return n;
+        }
+    }
+
+    private static void consume(Ring ring, long total, ProtocolWork work) {
         BaselineLines.hello("mmap-consumer");
-        int slot = slotBytes(size);
-        byte[] payload = new byte[size];
-        long tail = 0;
+        byte[] payload = new byte[ring.size];
+        ByteBuffer view = ByteBuffer.wrap(payload);
+        long done = 0;
         int spins = 0;
-        while (tail < total) {
-            long head = (long) POSITION.getAcquire(ring, PRODUCER_POSITION_OFFSET);
-            if (head == tail) {
+        while (done < total) {
+            int n = ring.poll(payload, total - done, work, view);
+            if (n == 0) {
                 spins = BaselineLines.idle(spins);
                 continue;
             }
             spins = 0;
-            for (; tail < head; tail++) {
-                int offset = DATA_OFFSET + (int) (tail & (SLOTS - 1)) * slot;
-                int length = ring.getInt(offset);
-                if (length != size) {
-                    throw new IllegalStateException("bad record: length=" + length + " expected=" + size + " pos=" + tail);
-                }
-                ring.get(offset + 4, payload);
-            }
-            POSITION.setRelease(ring, CONSUMER_POSITION_OFFSET, tail);
+            done += n;
         }
-        BaselineLines.result(Map.of("last_t", System.nanoTime()));
+        long lastT = System.nanoTime();
+        if (work != null) {
+            work.requireIntact();
+        }
+        BaselineLines.result(Map.of("last_t", lastT));
     }
 
-    private static void produce(MappedByteBuffer ring, int size, long warmup, long count) {
+    private static void produce(Ring ring, long warmup, long count, ProtocolWork work) {
         BaselineLines.hello("mmap-producer");
-        byte[] payload = new byte[size];
-        for (int i = 0; i < size; i++) {
+        byte[] payload = new byte[ring.size];
+        for (int i = 0; i < ring.size; i++) {
             payload[i] = (byte) (i * 7);
         }
-        long head = produce(ring, payload, 0, warmup);
+        ByteBuffer view = ByteBuffer.wrap(payload);
+        produce(ring, payload, view, work, 0, warmup);
         int spins = 0;
-        while ((long) POSITION.getAcquire(ring, CONSUMER_POSITION_OFFSET) < head) {
+        while ((long) POSITION.getAcquire(ring.buffer, CONSUMER_POSITION_OFFSET) < ring.head) {
             spins = BaselineLines.idle(spins);
         }
         long firstT = System.nanoTime();
-        produce(ring, payload, head, count);
+        produce(ring, payload, view, work, warmup, count);
         BaselineLines.result(Map.of("first_t", firstT));
     }
 
-    /** Writes {@code records} records from position {@code head}; returns the new head. */
-    private static long produce(MappedByteBuffer ring, byte[] payload, long head, long records) {
-        int slot = slotBytes(payload.length);
-        long end = head + records;
-        long tailSeen = (long) POSITION.getAcquire(ring, CONSUMER_POSITION_OFFSET);
+    private static void produce(Ring ring, byte[] payload, ByteBuffer view, ProtocolWork work, long firstSeq, long records) {
         int spins = 0;
-        while (head < end) {
-            if (head - tailSeen >= SLOTS) {
-                tailSeen = (long) POSITION.getAcquire(ring, CONSUMER_POSITION_OFFSET);
-                if (head - tailSeen >= SLOTS) {
-                    spins = BaselineLines.idle(spins);
-                    continue;
-                }
+        for (long i = 0; i < records; i++) {
+            if (work != null) {
+                work.generate(view, firstSeq + i + 1);
+            }
+            while (!ring.offer(payload)) {
+                spins = BaselineLines.idle(spins);
             }
             spins = 0;
-            int offset = DATA_OFFSET + (int) (head & (SLOTS - 1)) * slot;
-            ring.putInt(offset, payload.length);
-            ring.put(offset + 4, payload);
-            head++;
-            POSITION.setRelease(ring, PRODUCER_POSITION_OFFSET, head);
         }
-        return head;
+    }
+
+    private static void echo(Path file, int size) throws IOException {
+        long ringBytes = ringBytes(size, PING_SLOTS);
+        MappedByteBuffer mapping = map(file, 2 * ringBytes, true);
+        Ring in = new Ring(mapping, 0, size, PING_SLOTS);
+        Ring out = new Ring(mapping, (int) ringBytes, size, PING_SLOTS);
+        BaselineLines.hello("mmap-echo");
+        byte[] payload = new byte[size];
+        ByteBuffer view = ByteBuffer.wrap(payload);
+        SpinThenPark idle = new SpinThenPark();
+        while (true) {
+            if (in.poll(payload, 1, null, view) == 0) {
+                idle.idle();
+                continue;
+            }
+            idle.reset();
+            while (!out.offer(payload)) {
+                idle.idle();
+            }
+        }
+    }
+
+    private static void ping(Path file, int size, int warmup, int count) throws IOException {
+        long ringBytes = ringBytes(size, PING_SLOTS);
+        MappedByteBuffer mapping = map(file, 2 * ringBytes, false);
+        Ring out = new Ring(mapping, 0, size, PING_SLOTS);
+        Ring in = new Ring(mapping, (int) ringBytes, size, PING_SLOTS);
+        BaselineLines.hello("mmap-ping");
+        byte[] payload = new byte[size];
+        ByteBuffer view = ByteBuffer.wrap(payload);
+        SpinThenPark idle = new SpinThenPark();
+        long[] nanos = new long[count];
+        for (int i = -warmup; i < count; i++) {
+            long begin = System.nanoTime();
+            while (!out.offer(payload)) {
+                idle.idle();
+            }
+            idle.reset();
+            while (in.poll(payload, 1, null, view) == 0) {
+                idle.idle();
+            }
+            idle.reset();
+            if (i >= 0) {
+                nanos[i] = System.nanoTime() - begin;
+            }
+        }
+        BaselineLines.percentiles(Stats.percentiles(nanos));
     }
 }

@@ -45,12 +45,17 @@ public final class SocketBaseline {
         Path path = Path.of(args[1]);
         int size = Integer.parseInt(args[2]);
         switch (role) {
-            case "reader" -> reader(path, size, Long.parseLong(args[3]), Long.parseLong(args[4]));
-            case "writer" -> writer(path, size, Long.parseLong(args[3]), Long.parseLong(args[4]));
+            case "reader" -> reader(path, size, Long.parseLong(args[3]), Long.parseLong(args[4]), work(args, size));
+            case "writer" -> writer(path, size, Long.parseLong(args[3]), Long.parseLong(args[4]), work(args, size));
             case "echo" -> echo(path, size);
             case "ping" -> ping(path, size, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException("unknown role: role=" + role);
         }
+    }
+
+    /** {@code protocol} as the last argument: each side also does the protocol's per-message work. */
+    private static ProtocolWork work(String[] args, int size) {
+        return args.length > 5 && args[5].equals("protocol") ? new ProtocolWork(size) : null;
     }
 
     private static SocketChannel accept(Path path) throws IOException {
@@ -68,20 +73,25 @@ public final class SocketBaseline {
         return channel;
     }
 
-    private static void reader(Path path, int size, long warmup, long count) throws IOException {
+    private static void reader(Path path, int size, long warmup, long count, ProtocolWork work) throws IOException {
         try (SocketChannel channel = accept(path)) {
             ByteBuffer buffer = ByteBuffer.allocateDirect(BATCH_BYTES);
             buffer.flip();
-            readFrames(channel, buffer, size, warmup);
+            ByteBuffer payload = ByteBuffer.allocate(size);
+            readFrames(channel, buffer, size, warmup, work, payload);
             writeFully(channel, ByteBuffer.allocate(1));
-            readFrames(channel, buffer, size, count);
+            readFrames(channel, buffer, size, count, work, payload);
             long lastT = System.nanoTime();
+            if (work != null) {
+                work.requireIntact();
+            }
             BaselineLines.result(Map.of("last_t", lastT));
         }
     }
 
     /** Consumes {@code frames} whole frames, reading more from the channel as needed; leftovers stay in the buffer. */
-    private static void readFrames(SocketChannel channel, ByteBuffer buffer, int size, long frames) throws IOException {
+    private static void readFrames(SocketChannel channel, ByteBuffer buffer, int size, long frames, ProtocolWork work,
+                                   ByteBuffer payload) throws IOException {
         int frameBytes = LENGTH_BYTES + size;
         long done = 0;
         while (done < frames) {
@@ -89,6 +99,11 @@ public final class SocketBaseline {
                 int length = buffer.getInt(buffer.position());
                 if (length != size) {
                     throw new IOException("bad frame: length=" + length + " expected=" + size + " frame=" + done);
+                }
+                if (work != null) {
+                    // A receive copies the message out of the transport's buffer, then checks it.
+                    payload.put(0, buffer, buffer.position() + LENGTH_BYTES, size);
+                    work.check(payload);
                 }
                 buffer.position(buffer.position() + frameBytes);
                 done++;
@@ -103,14 +118,14 @@ public final class SocketBaseline {
         }
     }
 
-    private static void writer(Path path, int size, long warmup, long count) throws IOException {
+    private static void writer(Path path, int size, long warmup, long count, ProtocolWork work) throws IOException {
         try (SocketChannel channel = connect(path)) {
             byte[] payload = new byte[size];
             for (int i = 0; i < size; i++) {
                 payload[i] = (byte) (i * 7);
             }
             ByteBuffer batch = ByteBuffer.allocateDirect(BATCH_BYTES);
-            writeFrames(channel, batch, payload, warmup);
+            writeFrames(channel, batch, payload, warmup, work, 1);
             ByteBuffer ack = ByteBuffer.allocate(1);
             while (ack.hasRemaining()) {
                 if (channel.read(ack) < 0) {
@@ -118,15 +133,20 @@ public final class SocketBaseline {
                 }
             }
             long firstT = System.nanoTime();
-            writeFrames(channel, batch, payload, count);
+            writeFrames(channel, batch, payload, count, work, 1 + warmup);
             BaselineLines.result(Map.of("first_t", firstT));
         }
     }
 
-    private static void writeFrames(SocketChannel channel, ByteBuffer batch, byte[] payload, long frames) throws IOException {
+    private static void writeFrames(SocketChannel channel, ByteBuffer batch, byte[] payload, long frames, ProtocolWork work,
+                                    long firstSeq) throws IOException {
         int frameBytes = LENGTH_BYTES + payload.length;
+        ByteBuffer view = ByteBuffer.wrap(payload);
         batch.clear();
         for (long i = 0; i < frames; i++) {
+            if (work != null) {
+                work.generate(view, firstSeq + i);
+            }
             if (batch.remaining() < frameBytes) {
                 batch.flip();
                 writeFully(channel, batch);

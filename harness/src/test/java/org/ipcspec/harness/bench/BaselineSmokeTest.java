@@ -49,6 +49,24 @@ class BaselineSmokeTest {
     }
 
     @Test
+    @Timeout(120)
+    void ringSpoolAndAgronaBaselinesMoveMessagesWithAndWithoutProtocolWork() {
+        Baselines baselines = new Baselines(directory);
+        for (Outcome<Rate> oneWay : java.util.List.of(baselines.ringThroughput(64, 20_000, false), baselines.ringThroughput(4096, 2_000, true),
+                baselines.socketThroughput(4096, 2_000, true), baselines.spoolThroughput(64, 200, false),
+                baselines.spoolThroughput(64, 200, true), baselines.agronaThroughput(64, 20_000))) {
+            assertTrue(oneWay.isOk(), oneWay.failure());
+            assertTrue(oneWay.value().nanos() > 0 && oneWay.value().messagesPerSecond() > 0, oneWay.toString());
+        }
+        for (Outcome<Percentiles> pingPong : java.util.List.of(baselines.ringPingPong(64, 200), baselines.agronaPingPong(64, 200))) {
+            assertTrue(pingPong.isOk(), pingPong.failure());
+            assertEquals(200, pingPong.value().count());
+            assertTrue(pingPong.value().p50() > 0 && pingPong.value().p50() <= pingPong.value().p99(), pingPong.toString());
+        }
+        assertEquals(0, ProcessReaper.liveCount(), "every baseline process is reaped");
+    }
+
+    @Test
     @Timeout(60)
     void aMissingEndpointJarIsAFailedFigureThatSaysHowToBuildIt() {
         BenchOptions options = BenchOptions.defaults(directory).withTransports(java.util.List.of("shm")).withBaselines(false)

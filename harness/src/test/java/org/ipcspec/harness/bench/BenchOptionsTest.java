@@ -19,8 +19,8 @@ class BenchOptionsTest {
         assertEquals(List.of("shm", "file", "socket"), options.transports());
         assertEquals(1_000_000, options.throughputCount("shm", 64));
         assertEquals(200_000, options.throughputCount("socket", 4096));
-        assertEquals(20_000, options.throughputCount("file", 64));
-        assertEquals(5_000, options.throughputCount("file", 4096));
+        assertEquals(8_000, options.throughputCount("file", 64));
+        assertEquals(3_000, options.throughputCount("file", 4096));
         assertEquals(List.of(BenchOptions.javaBinary(), "-jar", "/nonexistent/repo/impl/target/ipcspec-endpoint.jar"), options.command());
     }
 

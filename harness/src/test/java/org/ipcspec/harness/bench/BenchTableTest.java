@@ -87,6 +87,27 @@ class BenchTableTest {
     }
 
     @Test
+    void furtherBaselinesPrintBesideTheReferenceWithBothRatios() {
+        BenchResult plain = sample();
+        BenchResult result = new BenchResult(plain.implementation(), plain.environment(), plain.throughput(), plain.latency(),
+                plain.startup(), plain.notes(),
+                List.of(new BenchResult.ThroughputComparison("shm", 64, Baselines.RING_NAME + Baselines.PROTOCOL_SUFFIX,
+                                Outcome.ok(new Rate(2_500_000, 64, 500_000_000L))),
+                        new BenchResult.ThroughputComparison("shm", 64, Baselines.AGRONA_NAME, Outcome.failed("agrona did not start"))),
+                List.of(new BenchResult.LatencyComparison("socket", 64, Baselines.RING_PING_NAME,
+                        Outcome.ok(new Percentiles(50_000, 5_000, 6_000, 8_000, 9_000, 5_250.0)))));
+        String text = BenchTable.render(result);
+        String protocol = line(text, "shm        64 B  2,000,000  raw mmap SPSC ring + protocol work");
+        // of raw: 5,000,000 / 10,000,000; ratio: 2,000,000 / 5,000,000
+        assertTrue(protocol.contains("5,000,000") && protocol.contains("0.50") && protocol.endsWith("0.40"), protocol);
+        assertTrue(line(text, "shm        64 B  2,000,000  Agrona").contains(BenchTable.FAILED), text);
+        assertTrue(text.contains("shm 64 B Agrona OneToOneRingBuffer: agrona did not start"), text);
+        assertTrue(result.hasFailures());
+        String ping = line(text, "socket     64 B    20.0");
+        assertTrue(ping.contains("5.0") && ping.contains("4.00") && ping.contains("5.00"), ping);
+    }
+
+    @Test
     void briefKeepsTheFirstLineAndTheTailOfStderr() {
         String failure = "the receiver endpoint broke: no hello\n--- its stderr ---\n1\n2\n3\n4\n5\nException: boom\n";
         String brief = BenchTable.brief(failure);

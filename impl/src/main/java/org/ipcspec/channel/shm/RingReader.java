@@ -1,10 +1,8 @@
 package org.ipcspec.channel.shm;
 
 import static org.ipcspec.channel.shm.RecordDescriptor.HEADER_LENGTH;
-import static org.ipcspec.channel.shm.RecordDescriptor.INCARNATION_OFFSET;
 import static org.ipcspec.channel.shm.RecordDescriptor.LENGTH_OFFSET;
 import static org.ipcspec.channel.shm.RecordDescriptor.SLOT_OFFSET;
-import static org.ipcspec.channel.shm.RecordDescriptor.TYPE_OFFSET;
 import static org.ipcspec.channel.shm.RecordDescriptor.TYPE_PADDING;
 import static org.ipcspec.channel.shm.RecordDescriptor.alignedLength;
 import static org.ipcspec.channel.shm.RecordDescriptor.isWellFormed;
@@ -77,8 +75,9 @@ final class RingReader {
             }
             int ringIndex = (int) head & mask;
             int at = ringOffset + ringIndex;
-            int length = buffer.getInt(at + LENGTH_OFFSET);
-            int type = buffer.getInt(at + TYPE_OFFSET);
+            long lengthAndType = buffer.getLong(at + LENGTH_OFFSET); // little-endian: length, then type
+            int length = (int) lengthAndType;
+            int type = (int) (lengthAndType >>> 32);
             long published = publishedTail - head;
             if (!isWellFormed(ringIndex, length, type, ringSize, published, maxMessageBytes)) {
                 // The Length cannot be trusted, so the next record boundary known is the tail.
@@ -89,12 +88,13 @@ final class RingReader {
                 head += length;
                 continue;
             }
-            int slot = buffer.getInt(at + SLOT_OFFSET);
+            long slotAndIncarnation = buffer.getLong(at + SLOT_OFFSET);
+            int slot = (int) slotAndIncarnation;
             if (slot < 0 || slot >= SenderSlotDescriptor.SLOTS) {
                 throw skipCorrupt(ringIndex, alignedLength(length), "slot=" + slot + " slots=" + SenderSlotDescriptor.SLOTS
                         + " length=" + length);
             }
-            int incarnation = buffer.getInt(at + INCARNATION_OFFSET);
+            int incarnation = (int) (slotAndIncarnation >>> 32);
             int payloadLength = length - HEADER_LENGTH;
             if (into.capacity() < payloadLength) {
                 throw new IllegalArgumentException("receive buffer too small: capacity=" + into.capacity()

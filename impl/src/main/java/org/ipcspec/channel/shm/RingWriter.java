@@ -1,7 +1,6 @@
 package org.ipcspec.channel.shm;
 
 import static org.ipcspec.channel.shm.RecordDescriptor.HEADER_LENGTH;
-import static org.ipcspec.channel.shm.RecordDescriptor.INCARNATION_OFFSET;
 import static org.ipcspec.channel.shm.RecordDescriptor.LENGTH_OFFSET;
 import static org.ipcspec.channel.shm.RecordDescriptor.SLOT_OFFSET;
 import static org.ipcspec.channel.shm.RecordDescriptor.TYPE_MESSAGE;
@@ -99,12 +98,16 @@ final class RingWriter {
             tailIndex = 0;
         }
         int at = ringOffset + tailIndex;
-        buffer.putInt(at + LENGTH_OFFSET, recordLength);
-        buffer.putInt(at + TYPE_OFFSET, TYPE_MESSAGE);
-        buffer.putInt(at + SLOT_OFFSET, slot);
-        buffer.putInt(at + INCARNATION_OFFSET, incarnation);
+        // Two little-endian longs: (length, type) and (slot, incarnation); records are 8-aligned.
+        buffer.putLong(at + LENGTH_OFFSET, pair(recordLength, TYPE_MESSAGE));
+        buffer.putLong(at + SLOT_OFFSET, pair(slot, incarnation));
         claimedTail = tail + required;
         return at + HEADER_LENGTH;
+    }
+
+    /** The long whose little-endian bytes are {@code low} then {@code high}, as two ints. */
+    static long pair(int low, int high) {
+        return (low & 0xFFFF_FFFFL) | ((long) high << 32);
     }
 
     /** Copies payload bytes into a claimed record. */

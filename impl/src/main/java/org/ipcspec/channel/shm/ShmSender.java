@@ -21,7 +21,8 @@ import org.ipcspec.channel.support.ReceiverLock;
 /**
  * The sending end: owns one slot of the sender table. The hot path of an asynchronous send (read
  * the state, compare the cached counts, take the lock, claim, copy, publish, unlock) allocates
- * nothing and makes no system call; the receiver's liveness is probed only while waiting.
+ * nothing and makes no system call; the receiver's liveness is probed only while waiting. Inside
+ * a batch ({@link #sendMore}) the lock is taken once per {@link #HOLD_RECORDS} records.
  */
 final class ShmSender implements Sender {
 
@@ -31,6 +32,12 @@ final class ShmSender implements Sender {
     static final long STEAL_PROBE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** How often a waiting sender probes the receiver lock: bounds how late it learns of a crash. */
     static final long RECEIVER_PROBE_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+    /**
+     * Records a batch ({@link #sendMore}) writes under one taking of the writer lock before it
+     * lets other writers in: one compare-and-set and one release per this many records, not per
+     * record. Each record is still published by its own tail store.
+     */
+    static final int HOLD_RECORDS = 64;
 
     private final Path lockFile;
     private final SharedBuffer buffer;
@@ -43,12 +50,15 @@ final class ShmSender implements Sender {
     private final Mode mode;
     private final Backoff lockBackoff = new Backoff();
     private final Backoff waitBackoff = new Backoff();
-    /** Messages this incarnation published; the slot's Sent mirrors it. */
+    /** Messages this incarnation published; the slot's Sent is a lower bound of it ({@link #publishSent}). */
     private long sent;
     /** The slot's collected count when last read: a lower bound. */
     private int collected;
     private long nextReceiverProbe = System.nanoTime();
     private boolean closed;
+    /** This sender holds the writer lock between the sends of a batch. */
+    private boolean holding;
+    private int heldRecords;
 
     ShmSender(Path lockFile, SharedBuffer buffer, int slot, Mode mode, int maxMessageBytes) {
         this.lockFile = lockFile;
@@ -72,10 +82,39 @@ final class ShmSender implements Sender {
             return SendStatus.TOO_LARGE;
         }
         if (mode == Mode.ASYNC) {
-            SendStatus status = tryWrite(message, length);
+            SendStatus status = tryWrite(message, length, false);
             return status == SendStatus.FULL && receiverGone() ? SendStatus.CLOSED : status;
         }
         return sendSync(message, length, timeoutNanos);
+    }
+
+    /**
+     * Asynchronous and inside a batch: as {@link #send}, but the writer lock stays taken for up
+     * to {@link #HOLD_RECORDS} records (until the batch's closing send, a full or closed channel,
+     * or close). A sender that dies holding it is robbed of it as before.
+     */
+    @Override
+    public SendStatus sendMore(ByteBuffer message, long timeoutNanos) {
+        if (mode != Mode.ASYNC) {
+            return send(message, timeoutNanos);
+        }
+        if (closed) {
+            return SendStatus.CLOSED;
+        }
+        int length = message.remaining();
+        if (length > maxMessageBytes) {
+            releaseHeldLock();
+            return SendStatus.TOO_LARGE;
+        }
+        SendStatus status = tryWrite(message, length, true);
+        return status == SendStatus.FULL && receiverGone() ? SendStatus.CLOSED : status;
+    }
+
+    private void releaseHeldLock() {
+        if (holding) {
+            holding = false;
+            writer.unlockWriterRelease();
+        }
     }
 
     /** Waits for room, writes, then waits until the receiver's collected count covers the message. */
@@ -83,7 +122,7 @@ final class ShmSender implements Sender {
         Deadline deadline = Deadline.after(timeoutNanos);
         waitBackoff.reset();
         SendStatus written;
-        while ((written = tryWrite(message, length)) != SendStatus.OK) {
+        while ((written = tryWrite(message, length, false)) != SendStatus.OK) {
             if (written == SendStatus.CLOSED || receiverGone()) {
                 return SendStatus.CLOSED;
             }
@@ -93,6 +132,7 @@ final class ShmSender implements Sender {
             waitBackoff.idle();
         }
         int target = (int) sent;
+        publishSent();
         waitBackoff.reset();
         while (true) {
             if (isCollected(target)) {
@@ -112,20 +152,32 @@ final class ShmSender implements Sender {
         }
     }
 
-    /** One attempt: OK (published), FULL (per-sender capacity, ring room or lock unavailable), CLOSED. */
-    private SendStatus tryWrite(ByteBuffer message, int length) {
+    /**
+     * One attempt: OK (published), FULL (per-sender capacity, ring room or lock unavailable),
+     * CLOSED. With {@code keepLock} the writer lock stays taken after an OK (a batch goes on),
+     * for at most {@link #HOLD_RECORDS} records; every other outcome releases it.
+     */
+    private SendStatus tryWrite(ByteBuffer message, int length, boolean keepLock) {
         if (buffer.getIntAcquire(STATE_OFFSET) != STATE_OPEN) {
+            releaseHeldLock();
             return SendStatus.CLOSED;
         }
         if ((int) sent - collected >= capacity) {
+            publishSent();
             refreshCollectedAcquire();
             if ((int) sent - collected >= capacity) {
+                releaseHeldLock();
                 return SendStatus.FULL;
             }
         }
-        if (!lockWriter()) {
-            return buffer.getIntAcquire(STATE_OFFSET) != STATE_OPEN ? SendStatus.CLOSED : SendStatus.FULL;
+        if (!holding) {
+            if (!lockWriter()) {
+                return buffer.getIntAcquire(STATE_OFFSET) != STATE_OPEN ? SendStatus.CLOSED : SendStatus.FULL;
+            }
+            holding = true;
+            heldRecords = 0;
         }
+        boolean published = false;
         try {
             int at = writer.claim(slot, incarnation, length);
             if (at == RingWriter.INSUFFICIENT_CAPACITY) {
@@ -133,12 +185,22 @@ final class ShmSender implements Sender {
             }
             writer.putPayload(at, message, message.position(), length);
             writer.publishRelease();
+            published = true;
         } finally {
-            writer.unlockWriterRelease();
+            if (!published || !keepLock || ++heldRecords >= HOLD_RECORDS) {
+                releaseHeldLock();
+            }
         }
+        // The slot's Sent is stored only when this sender waits (publishSent): storing it at every
+        // message put the slot's cache line, which the receiver updates at every collection, in a
+        // tug of war between the two cores. No reader relies on it (docs/wire-formats.md).
         sent++;
-        senders.putSentRelease(slot, sent);
         return SendStatus.OK;
+    }
+
+    /** Stores the slot's Sent (release): when waiting or full, and at close, not per message. */
+    private void publishSent() {
+        senders.putSentRelease(slot, sent);
     }
 
     private boolean lockWriter() {
@@ -219,6 +281,8 @@ final class ShmSender implements Sender {
             return;
         }
         closed = true;
+        releaseHeldLock();
+        publishSent();
         senders.release(slot, ProcessLiveness.CURRENT_PID);
     }
 }

@@ -17,7 +17,7 @@ import java.nio.channels.SocketChannel;
 final class Connection {
 
     /** Large enough for many small frames per read; always at least one whole frame. */
-    static final int MIN_READ_BUFFER = 64 * 1024;
+    static final int MIN_READ_BUFFER = 256 * 1024;
 
     final SocketChannel channel;
     final SelectionKey key;
@@ -25,6 +25,12 @@ final class Connection {
     final ByteBuffer in;
     /** One ACK frame, in write mode until built and flipped; remaining bytes are a pending ack. */
     private final ByteBuffer ackOut = ByteBuffer.allocateDirect(ACK_FRAME_LENGTH).limit(0);
+    /**
+     * Collections of MORE frames that may wait for one ACK: a quarter of the sender's capacity
+     * (0, so every frame is acknowledged, below a capacity of 4), so the sender keeps three
+     * quarters of its window while acks are deferred.
+     */
+    private final int ackWindow;
     /** MESSAGE frames of this connection collected so far, and the count last put in an ACK. */
     private long collected;
     private long acknowledged;
@@ -33,7 +39,8 @@ final class Connection {
     /** The sender cannot be written to any more; acks are pointless. */
     private boolean writeBroken;
 
-    Connection(SocketChannel channel, SelectionKey key, int senderId, int frameCapacity) {
+    Connection(SocketChannel channel, SelectionKey key, int senderId, int frameCapacity, int capacity) {
+        this.ackWindow = capacity / 4;
         this.channel = channel;
         this.key = key;
         this.senderId = senderId;
@@ -57,10 +64,18 @@ final class Connection {
         }
     }
 
-    /** Counts one more collected message and tells the sender before the receive returns. */
-    void collected() {
+    /**
+     * Counts one more collected message and tells the sender before the receive returns, unless
+     * the frame was flagged MORE (its sender's batch goes on at once) and fewer than
+     * {@link #ackWindow} collections wait for an ACK: those are acknowledged together, by the
+     * collection that reaches the window, by the batch's last frame, or when the receiver has no
+     * complete frame left ({@code SocketReceiver}), so a sender never waits on a deferred ACK.
+     */
+    void collected(byte flags) {
         collected++;
-        flushAck();
+        if ((flags & FrameDescriptor.FLAG_MORE) == 0 || collected - acknowledged >= ackWindow) {
+            flushAck();
+        }
     }
 
     /**

@@ -91,6 +91,7 @@ final class SocketReceiver implements Receiver {
                     deliver(ready, into);
                     return ReceiveStatus.MESSAGE;
                 }
+                flushDeferredAcks(); // nothing left to collect: no ACK may wait any longer
                 if (readEveryConnection()) {
                     continue;
                 }
@@ -117,7 +118,8 @@ final class SocketReceiver implements Receiver {
         for (Acceptor.Established e; (e = established.poll()) != null; ) {
             try {
                 SelectionKey key = e.channel().register(selector, SelectionKey.OP_READ);
-                Connection connection = new Connection(e.channel(), key, e.senderId(), HEADER_LENGTH + spec.maxMessageBytes());
+                Connection connection = new Connection(e.channel(), key, e.senderId(), HEADER_LENGTH + spec.maxMessageBytes(),
+                        spec.capacity());
                 key.attach(connection);
                 connections.add(connection);
             } catch (ClosedChannelException ignored) {
@@ -189,9 +191,19 @@ final class SocketReceiver implements Receiver {
         return progress;
     }
 
+    private void flushDeferredAcks() {
+        for (int i = 0; i < connections.size(); i++) {
+            Connection c = connections.get(i);
+            if (c.ackPending()) {
+                c.flushAck();
+            }
+        }
+    }
+
     private void deliver(Connection c, ByteBuffer into) {
         ByteBuffer in = c.in;
         int start = in.position();
+        byte flags = FrameDescriptor.flags(in, start);
         int length = FrameDescriptor.bodyLength(in, start);
         int end = start + HEADER_LENGTH + length;
         int limit = in.limit();
@@ -200,7 +212,7 @@ final class SocketReceiver implements Receiver {
         into.put(in);
         in.limit(limit).position(end);
         into.flip();
-        c.collected();
+        c.collected(flags);
     }
 
     private void serviceSelected() {

@@ -39,6 +39,8 @@ import org.ipcspec.channel.support.Deadline;
 final class SocketSender implements Sender {
 
     private static final int ACK_READ_BUFFER = 16 * 1024;
+    /** Frames of a batch gathered before one write; also at least one whole frame. */
+    static final int COALESCE_BYTES = 256 * 1024;
 
     private final SocketChannel channel;
     private final Selector selector;
@@ -65,7 +67,7 @@ final class SocketSender implements Sender {
         this.capacity = capacity;
         this.maxMessageBytes = maxMessageBytes;
         this.address = address;
-        this.out = ByteBuffer.allocateDirect(HEADER_LENGTH + maxMessageBytes).limit(0);
+        this.out = ByteBuffer.allocateDirect(Math.max(COALESCE_BYTES, HEADER_LENGTH + maxMessageBytes)).limit(0);
         this.in = ByteBuffer.allocateDirect(ACK_READ_BUFFER);
         this.in.put(leftover).flip();
     }
@@ -85,6 +87,74 @@ final class SocketSender implements Sender {
             peerGone = true;
             return SendStatus.CLOSED;
         }
+    }
+
+    /**
+     * Asynchronous and inside a batch: the frame, flagged MORE, joins the ones gathered in
+     * {@link #out}, which go out in one write when the next would not fit (or at capacity, so
+     * the receiver can collect and acknowledge them). Until the batch's closing {@link #send}
+     * writes them, they are in this process's memory only. Synchronous: as {@link #send}.
+     */
+    @Override
+    public SendStatus sendMore(ByteBuffer message, long timeoutNanos) {
+        if (mode != Mode.ASYNC) {
+            return send(message, timeoutNanos);
+        }
+        if (closed || peerGone) {
+            return SendStatus.CLOSED;
+        }
+        if (message.remaining() > maxMessageBytes) {
+            return SendStatus.TOO_LARGE;
+        }
+        try {
+            if (sent - acknowledged >= capacity) {
+                readAcks();
+                if (sent - acknowledged >= capacity) {
+                    drain();
+                    return SendStatus.FULL;
+                }
+            }
+            int frameLength = HEADER_LENGTH + message.remaining();
+            if (room() < frameLength) {
+                drain();
+                if (room() < frameLength) {
+                    return SendStatus.FULL; // the socket holds back what was gathered
+                }
+            }
+            append(message, FrameDescriptor.FLAG_MORE);
+            sent++;
+            return SendStatus.OK;
+        } catch (IOException e) {
+            peerGone = true;
+            return SendStatus.CLOSED;
+        }
+    }
+
+    /** Bytes free after the gathered frames, once the written ones are dropped from the front. */
+    private int room() {
+        if (out.position() > 0) {
+            out.compact().flip();
+        }
+        return out.capacity() - out.limit();
+    }
+
+    /** Writes what the socket takes of the gathered frames, without waiting. */
+    private void drain() throws IOException {
+        while (out.hasRemaining() && channel.write(out) > 0) {
+            // until written or the socket is full
+        }
+    }
+
+    /** Adds one frame after the gathered ones; position stays at the first unwritten byte. */
+    private void append(ByteBuffer message, byte flags) {
+        int unwritten = out.position();
+        int end = out.limit();
+        out.limit(out.capacity()).position(end);
+        putHeader(out, message.remaining(), TYPE_MESSAGE, flags);
+        int position = message.position();
+        out.put(message);
+        message.position(position);
+        out.limit(out.position()).position(unwritten);
     }
 
     private SendStatus sendAsync(ByteBuffer message) throws IOException {

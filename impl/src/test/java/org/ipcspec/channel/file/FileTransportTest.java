@@ -157,18 +157,33 @@ class FileTransportTest {
                 assertEquals(SendStatus.OK, old.send(ChannelPeer.payload(seq, 1, 64), 0));
             }
         }
-        assertEquals(SendStatus.CLOSED, old.send(ChannelPeer.payload(4, 1, 64), 0));
+        // An async send probes the receiver at most every PROBE_INTERVAL_NANOS: it learns of the
+        // close that much later at most, and what it sent meanwhile waits for the next receiver.
+        long closedAt = System.nanoTime();
+        long seq = 4;
+        SendStatus status;
+        long bound = FileSender.PROBE_INTERVAL_NANOS + 2_000 * MS; // and a loaded machine's slack
+        // OK puts one more file in new/; FULL (capacity reached before the probe) writes nothing.
+        while ((status = old.send(ChannelPeer.payload(seq, 1, 64), 0)) != SendStatus.CLOSED
+                && System.nanoTime() - closedAt < bound) {
+            assertTrue(status == SendStatus.OK || status == SendStatus.FULL, "unexpected " + status);
+            if (status == SendStatus.OK) {
+                seq++;
+            }
+        }
+        assertEquals(SendStatus.CLOSED, status, "closed learnt within the probe interval");
+        long lastOk = seq - 1;
         try (Receiver second = open(receiverSpec(Mode.ASYNC))) {
             // Attached to the first receiver: CLOSED even though a receiver lives again.
-            assertEquals(SendStatus.CLOSED, old.send(ChannelPeer.payload(4, 1, 64), 0));
+            assertEquals(SendStatus.CLOSED, old.send(ChannelPeer.payload(seq, 1, 64), 0));
             ByteBuffer into = ByteBuffer.allocate(second.maxMessageBytes());
-            for (long seq = 1; seq <= 3; seq++) {
-                assertEquals(seq, receiveSeq(second, into));
+            for (long s = 1; s <= lastOk; s++) {
+                assertEquals(s, receiveSeq(second, into));
             }
             try (Sender fresh = attach(senderSpec(Mode.ASYNC))) {
-                assertEquals(SendStatus.OK, fresh.send(ChannelPeer.payload(5, 1, 64), 0));
+                assertEquals(SendStatus.OK, fresh.send(ChannelPeer.payload(lastOk + 1, 1, 64), 0));
             }
-            assertEquals(5, receiveSeq(second, into));
+            assertEquals(lastOk + 1, receiveSeq(second, into));
             assertEquals(ReceiveStatus.EMPTY, second.receive(into, 0));
         }
     }
