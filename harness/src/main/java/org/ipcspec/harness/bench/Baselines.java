@@ -7,7 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.ipcspec.harness.bench.BenchResult.Outcome;
+import org.ipcspec.harness.bench.BenchResult.Measured;
 import org.ipcspec.harness.bench.BenchResult.Percentiles;
 import org.ipcspec.harness.bench.BenchResult.Rate;
 
@@ -44,46 +44,46 @@ final class Baselines {
     }
 
     /** One-way frames over a Unix domain socket: reader's last_t minus writer's first_t. */
-    Outcome<Rate> socketThroughput(int size, long count) {
+    Measured<Rate> socketThroughput(int size, long count) {
         return socketThroughput(size, count, false);
     }
 
-    Outcome<Rate> socketThroughput(int size, long count, boolean withProtocol) {
+    Measured<Rate> socketThroughput(int size, long count, boolean withProtocol) {
         return oneWay(SocketBaseline.class, List.of(), "reader", "writer", "uds-" + size, size, count, withProtocol);
     }
 
     /** One-way records through the mapped ring: consumer's last_t minus producer's first_t. */
-    Outcome<Rate> ringThroughput(int size, long count) {
+    Measured<Rate> ringThroughput(int size, long count) {
         return ringThroughput(size, count, false);
     }
 
-    Outcome<Rate> ringThroughput(int size, long count, boolean withProtocol) {
+    Measured<Rate> ringThroughput(int size, long count, boolean withProtocol) {
         return oneWay(MappedRingBaseline.class, List.of(), "consumer", "producer", "ring-" + size, size, count, withProtocol);
     }
 
     /** One-way spool files: write, rename into new/, collect by rename into cur/, read, unlink. */
-    Outcome<Rate> spoolThroughput(int size, long count, boolean withProtocol) {
+    Measured<Rate> spoolThroughput(int size, long count, boolean withProtocol) {
         return oneWay(FileSpoolBaseline.class, List.of(), "reader", "writer", "spool-" + size, size, count, withProtocol);
     }
 
     /** One-way messages through Agrona's OneToOneRingBuffer in a mapped file. */
-    Outcome<Rate> agronaThroughput(int size, long count) {
+    Measured<Rate> agronaThroughput(int size, long count) {
         return oneWay(AgronaBaseline.class, AgronaBaseline.JVM_OPTIONS, "consumer", "producer", "agrona-" + size, size, count,
                 false);
     }
 
     /** Round trips of a {@code size}-byte frame answered by an 8-byte ack frame. */
-    Outcome<Percentiles> socketPingPong(int size, long count) {
+    Measured<Percentiles> socketPingPong(int size, long count) {
         return pingPong(SocketBaseline.class, List.of(), fresh("uds-ping"), size, count);
     }
 
     /** Round trips through two mapped rings, waiting as the reference endpoint does. */
-    Outcome<Percentiles> ringPingPong(int size, long count) {
+    Measured<Percentiles> ringPingPong(int size, long count) {
         return pingPong(MappedRingBaseline.class, List.of(), fresh("ring-ping"), size, count);
     }
 
     /** Round trips through two Agrona rings. */
-    Outcome<Percentiles> agronaPingPong(int size, long count) {
+    Measured<Percentiles> agronaPingPong(int size, long count) {
         return pingPong(AgronaBaseline.class, AgronaBaseline.JVM_OPTIONS, fresh("agrona-ping"), size, count);
     }
 
@@ -91,26 +91,26 @@ final class Baselines {
         return directory.resolve(name + "-" + (++runs));
     }
 
-    private Outcome<Percentiles> pingPong(Class<?> main, List<String> jvm, Path address, int size, long count) {
+    private Measured<Percentiles> pingPong(Class<?> main, List<String> jvm, Path address, int size, long count) {
         try (ForkedProgram echo = ForkedProgram.start("echo", main, jvm, List.of("echo", address.toString(), Integer.toString(size)),
                 directory);
              ForkedProgram ping = ForkedProgram.start("ping", main, jvm,
                      List.of("ping", address.toString(), Integer.toString(size), Long.toString(warmup(count)), Long.toString(count)),
                      directory)) {
             ObjectNode r = ping.awaitResult(RUN_BOUND);
-            return Outcome.ok(new Percentiles(r.path("count").asLong(), r.path("p50").asLong(), r.path("p90").asLong(),
+            return Measured.ok(new Percentiles(r.path("count").asLong(), r.path("p50").asLong(), r.path("p90").asLong(),
                     r.path("p99").asLong(), r.path("max").asLong(), r.path("mean").asDouble()));
         } catch (RuntimeException e) {
-            return Outcome.failed("baseline ping-pong " + main.getSimpleName() + ": " + e.getMessage());
+            return Measured.failed("baseline ping-pong " + main.getSimpleName() + ": " + e.getMessage());
         }
     }
 
     /** The best of {@link #rounds} runs, each a fresh pair of JVMs on a fresh address; the first failure ends it. */
-    private Outcome<Rate> oneWay(Class<?> main, List<String> jvm, String receiverRole, String senderRole, String name, int size,
+    private Measured<Rate> oneWay(Class<?> main, List<String> jvm, String receiverRole, String senderRole, String name, int size,
                                  long count, boolean withProtocol) {
-        Outcome<Rate> best = null;
+        Measured<Rate> best = null;
         for (int round = 0; round < rounds; round++) {
-            Outcome<Rate> rate = oneWay(main, jvm, receiverRole, senderRole, fresh(name), size, count, withProtocol);
+            Measured<Rate> rate = oneWay(main, jvm, receiverRole, senderRole, fresh(name), size, count, withProtocol);
             if (!rate.isOk()) {
                 return rate;
             }
@@ -121,7 +121,7 @@ final class Baselines {
         return best;
     }
 
-    private Outcome<Rate> oneWay(Class<?> main, List<String> jvm, String receiverRole, String senderRole, Path address, int size,
+    private Measured<Rate> oneWay(Class<?> main, List<String> jvm, String receiverRole, String senderRole, Path address, int size,
                                  long count, boolean withProtocol) {
         List<String> args = new ArrayList<>(List.of(address.toString(), Integer.toString(size), Long.toString(warmup(count)),
                 Long.toString(count)));
@@ -132,9 +132,9 @@ final class Baselines {
              ForkedProgram sender = ForkedProgram.start(senderRole, main, jvm, prepend(senderRole, args), directory)) {
             long firstT = sender.awaitResult(RUN_BOUND).path("first_t").asLong();
             long lastT = receiver.awaitResult(RUN_BOUND).path("last_t").asLong();
-            return Outcome.ok(new Rate(count, size, lastT - firstT));
+            return Measured.ok(new Rate(count, size, lastT - firstT));
         } catch (RuntimeException e) {
-            return Outcome.failed("baseline " + main.getSimpleName() + ": " + e.getMessage());
+            return Measured.failed("baseline " + main.getSimpleName() + ": " + e.getMessage());
         }
     }
 

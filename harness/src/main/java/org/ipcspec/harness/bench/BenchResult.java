@@ -9,7 +9,7 @@ import java.util.function.Function;
 /**
  * Everything one benchmark run measured, as plain values, so that a caller (the {@code ipcspec
  * bench} command) can print them beside the profile's thresholds. A figure that could not be
- * measured is an {@link Outcome} with the reason instead of a value, never a zero.
+ * measured is an {@link Measured} with the reason instead of a value, never a zero.
  *
  * @param implementation the endpoint's hello ({@code implementation version}), or why it was not seen
  * @param environment    JVM, OS and core count of the machine the figures come from
@@ -49,37 +49,37 @@ public record BenchResult(String implementation, String environment, List<Throug
      * One more baseline beside a throughput row of the same transport and size: the raw
      * mechanism with the protocol's per-message work, or a library (Agrona).
      */
-    public record ThroughputComparison(String transport, int messageBytes, String baselineName, Outcome<Rate> baseline) {
+    public record ThroughputComparison(String transport, int messageBytes, String baselineName, Measured<Rate> baseline) {
     }
 
     /** One more round-trip baseline beside a transport's latency row (a raw shm ping-pong, Agrona's). */
-    public record LatencyComparison(String transport, int messageBytes, String baselineName, Outcome<Percentiles> baseline) {
+    public record LatencyComparison(String transport, int messageBytes, String baselineName, Measured<Percentiles> baseline) {
     }
 
     /**
      * A figure or the reason there is none. {@link #absent()} marks a figure that was not asked
      * for (baselines switched off, no baseline for that transport), which is no failure.
      */
-    public record Outcome<T>(T value, String failure) {
+    public record Measured<T>(T value, String failure) {
 
         private static final String ABSENT = "n/a";
 
-        public Outcome {
+        public Measured {
             if ((value == null) == (failure == null)) {
                 throw new IllegalArgumentException("exactly one of value and failure: value=" + value + " failure=" + failure);
             }
         }
 
-        public static <T> Outcome<T> ok(T value) {
-            return new Outcome<>(Objects.requireNonNull(value), null);
+        public static <T> Measured<T> ok(T value) {
+            return new Measured<>(Objects.requireNonNull(value), null);
         }
 
-        public static <T> Outcome<T> failed(String why) {
-            return new Outcome<>(null, Objects.requireNonNull(why));
+        public static <T> Measured<T> failed(String why) {
+            return new Measured<>(null, Objects.requireNonNull(why));
         }
 
-        public static <T> Outcome<T> absent() {
-            return new Outcome<>(null, ABSENT);
+        public static <T> Measured<T> absent() {
+            return new Measured<>(null, ABSENT);
         }
 
         public boolean isOk() {
@@ -90,8 +90,8 @@ public record BenchResult(String implementation, String environment, List<Throug
             return ABSENT.equals(failure);
         }
 
-        public <R> Outcome<R> map(Function<T, R> f) {
-            return isOk() ? ok(f.apply(value)) : new Outcome<>(null, failure);
+        public <R> Measured<R> map(Function<T, R> f) {
+            return isOk() ? ok(f.apply(value)) : new Measured<>(null, failure);
         }
     }
 
@@ -131,8 +131,8 @@ public record BenchResult(String implementation, String environment, List<Throug
      *                      {@code max_p99_latency_us} bounds; empty if not measured or not reported
      * @param baselineName  what the baseline is (for instance "raw UDS frames"); "-" if none exists
      */
-    public record ThroughputRow(String transport, int messageBytes, Outcome<Rate> measured, OptionalLong p99LatencyNanos,
-                                String baselineName, Outcome<Rate> baseline) {
+    public record ThroughputRow(String transport, int messageBytes, Measured<Rate> measured, OptionalLong p99LatencyNanos,
+                                String baselineName, Measured<Rate> baseline) {
 
         /** Implementation messages/s over baseline messages/s, when both were measured. */
         public OptionalDouble ratio() {
@@ -144,11 +144,11 @@ public record BenchResult(String implementation, String environment, List<Throug
     }
 
     /** @param baseline a raw Unix-domain-socket ping-pong of the same message size */
-    public record LatencyRow(String transport, int messageBytes, Outcome<RoundTrip> measured, Outcome<Percentiles> baseline) {
+    public record LatencyRow(String transport, int messageBytes, Measured<RoundTrip> measured, Measured<Percentiles> baseline) {
     }
 
     /** Process start to hello line (first stdout line), in nanoseconds. */
-    public record StartupRow(Outcome<Percentiles> endpoint, Outcome<Percentiles> bareJvm) {
+    public record StartupRow(Measured<Percentiles> endpoint, Measured<Percentiles> bareJvm) {
 
         public OptionalDouble ratio() {
             if (!endpoint.isOk() || !bareJvm.isOk()) {

@@ -8,12 +8,13 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.ipcspec.harness.bench.BenchResult.LatencyRow;
-import org.ipcspec.harness.bench.BenchResult.Outcome;
+import org.ipcspec.harness.bench.BenchResult.Measured;
 import org.ipcspec.harness.bench.BenchResult.Percentiles;
 import org.ipcspec.harness.bench.BenchResult.Rate;
 import org.ipcspec.harness.bench.BenchResult.RoundTrip;
 import org.ipcspec.harness.bench.BenchResult.StartupRow;
 import org.ipcspec.harness.bench.BenchResult.ThroughputRow;
+import org.ipcspec.harness.report.TextTable;
 
 /**
  * Prints a {@link BenchResult} as plain-text tables, each preceded by what exactly it measured.
@@ -90,13 +91,13 @@ public final class BenchTable {
         for (ThroughputRow row : rows) {
             String label = row.transport() + " " + size(row.messageBytes());
             List<String> cells = new ArrayList<>(List.of(row.transport(), size(row.messageBytes())));
-            Outcome<Rate> m = row.measured();
+            Measured<Rate> m = row.measured();
             cells.add(m.isOk() ? grouped(m.value().messages()) : "");
             cells.add(m.isOk() ? grouped(m.value().messagesPerSecond()) : FAILED);
             cells.add(m.isOk() ? fixed(m.value().megabytesPerSecond(), 1) : "");
             cells.add(m.isOk() && row.p99LatencyNanos().isPresent() ? micros(row.p99LatencyNanos().getAsLong()) : "");
             cells.add(row.baselineName());
-            Outcome<Rate> b = row.baseline();
+            Measured<Rate> b = row.baseline();
             cells.add(b.isOk() ? grouped(b.value().messagesPerSecond()) : b.isAbsent() ? "-" : FAILED);
             cells.add(b.isOk() ? fixed(b.value().megabytesPerSecond(), 1) : "-");
             cells.add(ratio(row.ratio()));
@@ -125,9 +126,9 @@ public final class BenchTable {
         for (BenchResult.ThroughputComparison c : result.throughputComparisons()) {
             ThroughputRow row = result.throughput().stream()
                     .filter(r -> r.transport().equals(c.transport()) && r.messageBytes() == c.messageBytes()).findFirst().orElse(null);
-            Outcome<Rate> m = row != null ? row.measured() : Outcome.absent();
-            Outcome<Rate> raw = row != null ? row.baseline() : Outcome.absent();
-            Outcome<Rate> b = c.baseline();
+            Measured<Rate> m = row != null ? row.measured() : Measured.absent();
+            Measured<Rate> raw = row != null ? row.baseline() : Measured.absent();
+            Measured<Rate> b = c.baseline();
             List<String> cells = new ArrayList<>(List.of(c.transport(), size(c.messageBytes())));
             cells.add(m.isOk() ? grouped(m.value().messagesPerSecond()) : m.isAbsent() ? "-" : FAILED);
             cells.add(c.baselineName());
@@ -153,8 +154,8 @@ public final class BenchTable {
         List<String> failures = new ArrayList<>();
         for (BenchResult.LatencyComparison c : result.latencyComparisons()) {
             LatencyRow row = result.latency().stream().filter(r -> r.transport().equals(c.transport())).findFirst().orElse(null);
-            Outcome<RoundTrip> m = row != null ? row.measured() : Outcome.absent();
-            Outcome<Percentiles> b = c.baseline();
+            Measured<RoundTrip> m = row != null ? row.measured() : Measured.absent();
+            Measured<Percentiles> b = c.baseline();
             List<String> cells = new ArrayList<>(List.of(c.transport(), size(c.messageBytes())));
             if (m.isOk()) {
                 cells.addAll(List.of(micros(m.value().sampled().p50()), micros(m.value().sampled().p99()), micros(m.value().meanNanos())));
@@ -195,7 +196,7 @@ public final class BenchTable {
         for (LatencyRow row : rows) {
             String label = row.transport() + " round trip";
             List<String> cells = new ArrayList<>(List.of(row.transport(), size(row.messageBytes())));
-            Outcome<RoundTrip> m = row.measured();
+            Measured<RoundTrip> m = row.measured();
             if (m.isOk()) {
                 RoundTrip r = m.value();
                 cells.addAll(List.of(grouped(r.sampled().count()), micros(r.sampled().p50()), micros(r.sampled().p99()),
@@ -203,7 +204,7 @@ public final class BenchTable {
             } else {
                 cells.addAll(List.of("", FAILED, "", "", "", ""));
             }
-            Outcome<Percentiles> b = row.baseline();
+            Measured<Percentiles> b = row.baseline();
             cells.add(b.isOk() ? micros(b.value().p50()) : b.isAbsent() ? "-" : FAILED);
             cells.add(b.isOk() ? micros(b.value().p99()) : "-");
             boolean both = m.isOk() && b.isOk();
@@ -250,7 +251,7 @@ public final class BenchTable {
         failures.forEach(f -> out.append("  ").append(f).append('\n'));
     }
 
-    private static List<String> startupCells(String name, Outcome<Percentiles> p) {
+    private static List<String> startupCells(String name, Measured<Percentiles> p) {
         if (!p.isOk()) {
             return new ArrayList<>(List.of(name, "", p.isAbsent() ? "-" : FAILED, "", ""));
         }
@@ -258,7 +259,7 @@ public final class BenchTable {
         return new ArrayList<>(List.of(name, grouped(v.count()), millis(v.p50()), millis(v.p90()), millis(v.max())));
     }
 
-    private static void noteFailure(List<String> failures, String label, Outcome<?> outcome) {
+    private static void noteFailure(List<String> failures, String label, Measured<?> outcome) {
         if (!outcome.isOk() && !outcome.isAbsent()) {
             failures.add(label + ": " + brief(outcome.failure()));
         }
@@ -307,63 +308,5 @@ public final class BenchTable {
 
     static String ratio(OptionalDouble ratio) {
         return ratio.isPresent() ? fixed(ratio.getAsDouble(), 2) : "-";
-    }
-
-    /** Columns padded to their widest cell: names left-aligned, figures right-aligned. */
-    static final class TextTable {
-
-        private final Set<Integer> leftColumns;
-        private final List<String> header;
-        private final List<List<String>> rows = new ArrayList<>();
-
-        TextTable(Set<Integer> leftColumns, String... header) {
-            this.leftColumns = leftColumns;
-            this.header = new ArrayList<>(List.of(header));
-        }
-
-        void addColumn(String title) {
-            header.add(title);
-        }
-
-        void add(List<String> cells) {
-            if (cells.size() != header.size()) {
-                throw new IllegalArgumentException("row has " + cells.size() + " cells, header has " + header.size() + ": " + cells);
-            }
-            rows.add(List.copyOf(cells));
-        }
-
-        String render() {
-            int[] widths = new int[header.size()];
-            for (int c = 0; c < widths.length; c++) {
-                widths[c] = header.get(c).length();
-                for (List<String> row : rows) {
-                    widths[c] = Math.max(widths[c], row.get(c).length());
-                }
-            }
-            StringBuilder out = new StringBuilder();
-            line(out, header, widths);
-            int total = (widths.length - 1) * 2;
-            for (int w : widths) {
-                total += w;
-            }
-            out.append("-".repeat(total)).append('\n');
-            for (List<String> row : rows) {
-                line(out, row, widths);
-            }
-            return out.toString();
-        }
-
-        private void line(StringBuilder out, List<String> cells, int[] widths) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < cells.size(); c++) {
-                if (c > 0) {
-                    line.append("  ");
-                }
-                String cell = cells.get(c);
-                String pad = " ".repeat(widths[c] - cell.length());
-                line.append(leftColumns.contains(c) ? cell + pad : pad + cell);
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
     }
 }

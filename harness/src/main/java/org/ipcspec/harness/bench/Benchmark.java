@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 import org.ipcspec.harness.bench.BenchResult.LatencyComparison;
 import org.ipcspec.harness.bench.BenchResult.LatencyRow;
-import org.ipcspec.harness.bench.BenchResult.Outcome;
+import org.ipcspec.harness.bench.BenchResult.Measured;
 import org.ipcspec.harness.bench.BenchResult.Percentiles;
 import org.ipcspec.harness.bench.BenchResult.Rate;
 import org.ipcspec.harness.bench.BenchResult.RoundTrip;
@@ -91,8 +91,8 @@ public final class Benchmark {
         private final Path directory;
         private final Path sharedMemory;
         private final Baselines baselines;
-        private final Map<String, Outcome<Rate>> baselineRates = new HashMap<>();
-        private Outcome<Percentiles> pingBaseline;
+        private final Map<String, Measured<Rate>> baselineRates = new HashMap<>();
+        private Measured<Percentiles> pingBaseline;
         private final List<ThroughputComparison> throughputComparisons = new ArrayList<>();
         private final List<LatencyComparison> latencyComparisons = new ArrayList<>();
         private String implementation;
@@ -130,7 +130,7 @@ public final class Benchmark {
             long count = options.throughputCount(transport, size);
             progress.accept(transport + " " + BenchTable.size(size) + ": one-way throughput of " + count + " messages");
             OptionalLong[] p99 = {OptionalLong.empty()};
-            Outcome<Rate> measured = measure(transport, pair -> {
+            Measured<Rate> measured = measure(transport, pair -> {
                 String channel = "t" + size;
                 pair.open(channel, transport, address(transport, channel), "async", "sync", BenchOptions.CAPACITY);
                 long warmup = Baselines.warmup(count);
@@ -149,7 +149,7 @@ public final class Benchmark {
             });
             report(measured);
             if (!options.baselines()) {
-                return new ThroughputRow(transport, size, measured, p99[0], "-", Outcome.absent());
+                return new ThroughputRow(transport, size, measured, p99[0], "-", Measured.absent());
             }
             switch (transport) {
                 case "shm" -> {
@@ -174,22 +174,22 @@ public final class Benchmark {
                             rate(Baselines.SPOOL_NAME, size, n, () -> baselines.spoolThroughput(size, n, false)));
                 }
                 default -> {
-                    return new ThroughputRow(transport, size, measured, p99[0], "-", Outcome.absent());
+                    return new ThroughputRow(transport, size, measured, p99[0], "-", Measured.absent());
                 }
             }
         }
 
         /** A baseline's rate, measured once per name and size in a run, whichever rows ask for it. */
-        private Outcome<Rate> rate(String name, int size, long count, java.util.function.Supplier<Outcome<Rate>> run) {
+        private Measured<Rate> rate(String name, int size, long count, java.util.function.Supplier<Measured<Rate>> run) {
             return baselineRates.computeIfAbsent(name + ":" + size, key -> {
                 progress.accept("baseline " + name + " " + BenchTable.size(size) + ": " + count + " messages");
-                Outcome<Rate> rate = run.get();
+                Measured<Rate> rate = run.get();
                 report(rate);
                 return rate;
             });
         }
 
-        private void compare(String transport, int size, String name, long count, java.util.function.Supplier<Outcome<Rate>> run) {
+        private void compare(String transport, int size, String name, long count, java.util.function.Supplier<Measured<Rate>> run) {
             throughputComparisons.add(new ThroughputComparison(transport, size, name, rate(name, size, count, run)));
         }
 
@@ -197,7 +197,7 @@ public final class Benchmark {
             long count = options.latencyCount(transport);
             int size = BenchOptions.LATENCY_BYTES;
             progress.accept(transport + ": " + count + " synchronous round trips");
-            Outcome<RoundTrip> measured = measure(transport, pair -> {
+            Measured<RoundTrip> measured = measure(transport, pair -> {
                 String channel = "lat";
                 pair.open(channel, transport, address(transport, channel), "sync", "sync", 64);
                 long warmup = Baselines.warmup(count);
@@ -219,7 +219,7 @@ public final class Benchmark {
             });
             report(measured);
             if (!options.baselines()) {
-                return new LatencyRow(transport, size, measured, Outcome.absent());
+                return new LatencyRow(transport, size, measured, Measured.absent());
             }
             if (pingBaseline == null) {
                 progress.accept("baseline UDS ping-pong: " + options.pingCount() + " round trips");
@@ -235,16 +235,16 @@ public final class Benchmark {
         }
 
         private void pingCompare(String transport, int size, String name, long count,
-                                 java.util.function.Supplier<Outcome<Percentiles>> run) {
+                                 java.util.function.Supplier<Measured<Percentiles>> run) {
             progress.accept("baseline " + name + ": " + count + " round trips");
-            Outcome<Percentiles> measured = run.get();
+            Measured<Percentiles> measured = run.get();
             report(measured);
             latencyComparisons.add(new LatencyComparison(transport, size, name, measured));
         }
 
         private StartupRow startupRow() {
             if (!options.startup()) {
-                return new StartupRow(Outcome.absent(), Outcome.absent());
+                return new StartupRow(Measured.absent(), Measured.absent());
             }
             List<StartupTimer.Command> commands = new ArrayList<>();
             commands.add(new StartupTimer.Command("endpoint", options.command(), options.env()));
@@ -252,10 +252,10 @@ public final class Benchmark {
                 commands.add(new StartupTimer.Command("bare-jvm", ForkedProgram.command(HelloBaseline.class, List.of()), Map.of()));
             }
             progress.accept("start-up: " + options.starts() + " starts each of " + commands.size() + " command(s), alternating");
-            List<Outcome<Percentiles>> timed = StartupTimer.timeAlternating(commands, directory, options.starts());
+            List<Measured<Percentiles>> timed = StartupTimer.timeAlternating(commands, directory, options.starts());
             timed.forEach(this::report);
-            Outcome<Percentiles> endpoint = timed.get(0);
-            Outcome<Percentiles> bare = options.baselines() ? timed.get(1) : Outcome.absent();
+            Measured<Percentiles> endpoint = timed.get(0);
+            Measured<Percentiles> bare = options.baselines() ? timed.get(1) : Measured.absent();
             return new StartupRow(endpoint, bare);
         }
 
@@ -264,9 +264,9 @@ public final class Benchmark {
         }
 
         /** A fresh pair of endpoints for one measurement, closed (and reaped) whatever happens. */
-        private <T> Outcome<T> measure(String transport, Measurement<T> measurement) {
+        private <T> Measured<T> measure(String transport, Measurement<T> measurement) {
             if (helloFailure != null) {
-                return Outcome.failed(helloFailure + " (as before; not retried)");
+                return Measured.failed(helloFailure + " (as before; not retried)");
             }
             EndpointPair started;
             try {
@@ -274,16 +274,16 @@ public final class Benchmark {
             } catch (RuntimeException e) {
                 // An endpoint that cannot say hello will not say it for the next row either.
                 helloFailure = e.getMessage();
-                return Outcome.failed(helloFailure);
+                return Measured.failed(helloFailure);
             }
             try (EndpointPair pair = started) {
                 if (implementation == null) {
                     implementation = pair.implementation();
                 }
                 pair.requireTransport(transport);
-                return Outcome.ok(measurement.on(pair));
+                return Measured.ok(measurement.on(pair));
             } catch (RuntimeException e) {
-                return Outcome.failed(e.getMessage());
+                return Measured.failed(e.getMessage());
             }
         }
 
@@ -293,7 +293,7 @@ public final class Benchmark {
             return parent.resolve(transport + "-" + channel + "-" + (++measurement));
         }
 
-        private void report(Outcome<?> outcome) {
+        private void report(Measured<?> outcome) {
             if (!outcome.isOk() && !outcome.isAbsent()) {
                 progress.accept("  failed: " + outcome.failure());
             }

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.ipcspec.harness.bench.BenchResult.Outcome;
+import org.ipcspec.harness.bench.BenchResult.Measured;
 import org.ipcspec.harness.bench.BenchResult.Percentiles;
 import org.ipcspec.harness.process.EndpointListener;
 import org.ipcspec.harness.process.EndpointProcess;
@@ -32,7 +32,7 @@ final class StartupTimer {
     }
 
     /** Times each command {@code starts} times, alternating between them; one outcome per command, in order. */
-    static List<Outcome<Percentiles>> timeAlternating(List<Command> commands, Path directory, int starts) {
+    static List<Measured<Percentiles>> timeAlternating(List<Command> commands, Path directory, int starts) {
         long[][] nanos = new long[commands.size()][starts];
         String[] failures = new String[commands.size()];
         for (int c = 0; c < commands.size(); c++) {
@@ -51,9 +51,9 @@ final class StartupTimer {
                 }
             }
         }
-        List<Outcome<Percentiles>> outcomes = new java.util.ArrayList<>();
+        List<Measured<Percentiles>> outcomes = new java.util.ArrayList<>();
         for (int c = 0; c < commands.size(); c++) {
-            outcomes.add(failures[c] != null ? Outcome.failed(failures[c]) : Outcome.ok(Stats.percentiles(nanos[c])));
+            outcomes.add(failures[c] != null ? Measured.failed(failures[c]) : Measured.ok(Stats.percentiles(nanos[c])));
         }
         return outcomes;
     }

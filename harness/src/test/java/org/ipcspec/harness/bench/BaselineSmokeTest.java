@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import org.ipcspec.harness.bench.BenchResult.Outcome;
+import org.ipcspec.harness.bench.BenchResult.Measured;
 import org.ipcspec.harness.bench.BenchResult.Percentiles;
 import org.ipcspec.harness.bench.BenchResult.Rate;
 import org.ipcspec.harness.process.ProcessReaper;
@@ -36,12 +36,12 @@ class BaselineSmokeTest {
     @Timeout(60)
     void rawSocketLoopMovesFramesAndPingPongs() {
         Baselines baselines = new Baselines(directory);
-        Outcome<Rate> oneWay = baselines.socketThroughput(64, 20_000);
+        Measured<Rate> oneWay = baselines.socketThroughput(64, 20_000);
         assertTrue(oneWay.isOk(), oneWay.failure());
         assertEquals(20_000, oneWay.value().messages());
         assertTrue(oneWay.value().nanos() > 0 && oneWay.value().messagesPerSecond() > 0, oneWay.toString());
 
-        Outcome<Percentiles> pingPong = baselines.socketPingPong(64, 200);
+        Measured<Percentiles> pingPong = baselines.socketPingPong(64, 200);
         assertTrue(pingPong.isOk(), pingPong.failure());
         assertEquals(200, pingPong.value().count());
         assertTrue(pingPong.value().p50() > 0 && pingPong.value().p50() <= pingPong.value().p99(), pingPong.toString());
@@ -52,13 +52,13 @@ class BaselineSmokeTest {
     @Timeout(120)
     void ringSpoolAndAgronaBaselinesMoveMessagesWithAndWithoutProtocolWork() {
         Baselines baselines = new Baselines(directory);
-        for (Outcome<Rate> oneWay : java.util.List.of(baselines.ringThroughput(64, 20_000, false), baselines.ringThroughput(4096, 2_000, true),
+        for (Measured<Rate> oneWay : java.util.List.of(baselines.ringThroughput(64, 20_000, false), baselines.ringThroughput(4096, 2_000, true),
                 baselines.socketThroughput(4096, 2_000, true), baselines.spoolThroughput(64, 200, false),
                 baselines.spoolThroughput(64, 200, true), baselines.agronaThroughput(64, 20_000))) {
             assertTrue(oneWay.isOk(), oneWay.failure());
             assertTrue(oneWay.value().nanos() > 0 && oneWay.value().messagesPerSecond() > 0, oneWay.toString());
         }
-        for (Outcome<Percentiles> pingPong : java.util.List.of(baselines.ringPingPong(64, 200), baselines.agronaPingPong(64, 200))) {
+        for (Measured<Percentiles> pingPong : java.util.List.of(baselines.ringPingPong(64, 200), baselines.agronaPingPong(64, 200))) {
             assertTrue(pingPong.isOk(), pingPong.failure());
             assertEquals(200, pingPong.value().count());
             assertTrue(pingPong.value().p50() > 0 && pingPong.value().p50() <= pingPong.value().p99(), pingPong.toString());

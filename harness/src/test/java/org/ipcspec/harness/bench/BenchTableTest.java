@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import org.ipcspec.harness.bench.BenchResult.LatencyRow;
-import org.ipcspec.harness.bench.BenchResult.Outcome;
+import org.ipcspec.harness.bench.BenchResult.Measured;
 import org.ipcspec.harness.bench.BenchResult.Percentiles;
 import org.ipcspec.harness.bench.BenchResult.Rate;
 import org.ipcspec.harness.bench.BenchResult.RoundTrip;
@@ -21,15 +21,15 @@ import org.ipcspec.harness.bench.BenchResult.ThroughputRow;
 class BenchTableTest {
 
     private static BenchResult sample() {
-        ThroughputRow shm = new ThroughputRow("shm", 64, Outcome.ok(new Rate(1_000_000, 64, 500_000_000L)),
-                OptionalLong.of(1_234_500), Baselines.RING_NAME, Outcome.ok(new Rate(5_000_000, 64, 500_000_000L)));
-        ThroughputRow file = new ThroughputRow("file", 4096, Outcome.failed("open receiver: status io (file transport not built yet)"),
-                OptionalLong.empty(), "-", Outcome.absent());
+        ThroughputRow shm = new ThroughputRow("shm", 64, Measured.ok(new Rate(1_000_000, 64, 500_000_000L)),
+                OptionalLong.of(1_234_500), Baselines.RING_NAME, Measured.ok(new Rate(5_000_000, 64, 500_000_000L)));
+        ThroughputRow file = new ThroughputRow("file", 4096, Measured.failed("open receiver: status io (file transport not built yet)"),
+                OptionalLong.empty(), "-", Measured.absent());
         Percentiles rtt = new Percentiles(20_000, 20_000, 30_000, 40_000, 90_000, 21_000.0);
         Percentiles ping = new Percentiles(50_000, 10_000, 12_000, 20_000, 50_000, 10_500.0);
-        LatencyRow socket = new LatencyRow("socket", 64, Outcome.ok(new RoundTrip(rtt, 18_000.0, 9_000, 15_000)), Outcome.ok(ping));
-        StartupRow startup = new StartupRow(Outcome.ok(new Percentiles(20, 400_000_000L, 450_000_000L, 500_000_000L, 500_000_000L, 4e8)),
-                Outcome.ok(new Percentiles(20, 80_000_000L, 90_000_000L, 95_000_000L, 95_000_000L, 8e7)));
+        LatencyRow socket = new LatencyRow("socket", 64, Measured.ok(new RoundTrip(rtt, 18_000.0, 9_000, 15_000)), Measured.ok(ping));
+        StartupRow startup = new StartupRow(Measured.ok(new Percentiles(20, 400_000_000L, 450_000_000L, 500_000_000L, 500_000_000L, 4e8)),
+                Measured.ok(new Percentiles(20, 80_000_000L, 90_000_000L, 95_000_000L, 95_000_000L, 8e7)));
         return new BenchResult("ipcspec-reference 0.1.0", "test machine", List.of(shm, file), List.of(socket), startup, List.of());
     }
 
@@ -76,26 +76,15 @@ class BenchTableTest {
     }
 
     @Test
-    void columnsAlignNamesLeftAndFiguresRight() {
-        BenchTable.TextTable table = new BenchTable.TextTable(Set.of(0), "name", "value");
-        table.add(List.of("a", "1"));
-        table.add(List.of("long name", "12345"));
-        List<String> lines = table.render().lines().toList();
-        assertEquals("name       value", lines.get(0));
-        assertEquals("a              1", lines.get(2));
-        assertEquals("long name  12345", lines.get(3));
-    }
-
-    @Test
     void furtherBaselinesPrintBesideTheReferenceWithBothRatios() {
         BenchResult plain = sample();
         BenchResult result = new BenchResult(plain.implementation(), plain.environment(), plain.throughput(), plain.latency(),
                 plain.startup(), plain.notes(),
                 List.of(new BenchResult.ThroughputComparison("shm", 64, Baselines.RING_NAME + Baselines.PROTOCOL_SUFFIX,
-                                Outcome.ok(new Rate(2_500_000, 64, 500_000_000L))),
-                        new BenchResult.ThroughputComparison("shm", 64, Baselines.AGRONA_NAME, Outcome.failed("agrona did not start"))),
+                                Measured.ok(new Rate(2_500_000, 64, 500_000_000L))),
+                        new BenchResult.ThroughputComparison("shm", 64, Baselines.AGRONA_NAME, Measured.failed("agrona did not start"))),
                 List.of(new BenchResult.LatencyComparison("socket", 64, Baselines.RING_PING_NAME,
-                        Outcome.ok(new Percentiles(50_000, 5_000, 6_000, 8_000, 9_000, 5_250.0)))));
+                        Measured.ok(new Percentiles(50_000, 5_000, 6_000, 8_000, 9_000, 5_250.0)))));
         String text = BenchTable.render(result);
         String protocol = line(text, "shm        64 B  2,000,000  raw mmap SPSC ring + protocol work");
         // of raw: 5,000,000 / 10,000,000; ratio: 2,000,000 / 5,000,000
