@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ import org.ipcspec.harness.check.Checkers;
 import org.ipcspec.harness.check.ScenarioFacts;
 import org.ipcspec.harness.check.SeqDigest;
 import org.ipcspec.harness.check.Verdict;
+import org.ipcspec.harness.history.History;
 import org.ipcspec.harness.history.Mode;
 import org.ipcspec.harness.profile.Threshold;
 import org.ipcspec.harness.scenario.Call;
@@ -188,9 +190,9 @@ public final class BulkSteps {
         while (System.nanoTime() < deadline) {
             boolean sendersDone = senders.stream().allMatch(p -> calls.get(p).reply().isDone());
             boolean receiverDone = received.reply().isDone();
-            if (sendersDone && receiverDone
-                    || sendersDone && silentFor(receiver) > stall
-                    || receiverDone && senders.stream().filter(p -> !calls.get(p).reply().isDone()).allMatch(p -> silentFor(p) > stall)) {
+            boolean unfinishedSilent = senders.stream().filter(p -> !calls.get(p).reply().isDone()).allMatch(p -> silentFor(p) > stall)
+                    && (receiverDone || silentFor(receiver) > stall);
+            if (sendersDone && receiverDone || unfinishedSilent) {
                 break;
             }
             CompletableFuture<?>[] running = Stream.concat(calls.values().stream(), Stream.of(received))
@@ -210,6 +212,10 @@ public final class BulkSteps {
                 requireSent(sender, world.await(sender, calls.get(sender), BULK_BOUND), calls.get(sender));
             }
         }
+        Optional<Participant> stuck = senders.stream().filter(p -> !calls.get(p).reply().isDone()).findFirst();
+        if (stuck.isPresent() && !received.reply().isDone() && silentFor(stuck.get()) > stall && silentFor(receiver) > stall) {
+            throw neitherMoves(stuck.get(), calls.get(stuck.get()), received);
+        }
         if (!received.reply().isDone() && senders.stream().allMatch(p -> calls.get(p).reply().isDone())) {
             throw Violations.violated(Rule.O2, "every sender's batch had ended, and " + world.stallBound().toMillis()
                     + " ms later the receiver's " + received.what() + " had not: it wrote nothing in that time, so messages sent ok "
@@ -227,6 +233,32 @@ public final class BulkSteps {
                         + " ms later " + sender.displayName() + "'s " + calls.get(sender).what() + " had not ended, nor written anything");
             }
         }
+    }
+
+    /**
+     * Both sides silent for the stall bound: one of them is stuck, and the sampled events say which.
+     * A receiver that has collected as far as its sender's last sampled send is waiting for the
+     * sender, which should have gone on (S2 for an asynchronous send, S1 for a synchronous one); a
+     * receiver behind its sender has messages to collect and does not (O2).
+     */
+    private AssertionError neitherMoves(Participant sender, Call sending, Call receiving) {
+        History history = world.history();
+        long sent = lastSampledSeq(history, sender.name(), "send_end");
+        long collected = lastSampledSeq(history, "receiver", "recv_end");
+        String silence = world.stallBound().toMillis() + " ms";
+        if (collected >= sent) {
+            return Violations.violated(sender.mode() == Mode.SYNC ? Rule.S1 : Rule.S2, sender.displayName() + "'s " + sending.what()
+                    + " wrote nothing for " + silence + " while its receiver waited, having collected as far as its last sampled send"
+                    + (sent > 0 ? " (seq " + sent + ")" : " (none was sampled)") + ": a send that should have returned did not");
+        }
+        return Violations.violated(Rule.O2, "the receiver's " + receiving.what() + " wrote nothing for " + silence + " while "
+                + sender.displayName() + " waited, having sent up to seq " + sent + " of which the receiver's last sampled collection was seq "
+                + collected + ": messages sent were not collected");
+    }
+
+    private static long lastSampledSeq(History history, String participant, String event) {
+        return history.of(participant).stream().filter(e -> e.isEvent(event) && e.get("seq") instanceof Number)
+                .mapToLong(e -> ((Number) e.get("seq")).longValue()).max().orElse(0);
     }
 
     private long silentFor(Participant participant) {
