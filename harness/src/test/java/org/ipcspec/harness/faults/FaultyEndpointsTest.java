@@ -90,7 +90,9 @@ class FaultyEndpointsTest {
             new Case("drops-under-load", "O2", "@ordering and @shm and @async-send and @sync-receive"),
             new Case("backdates-receives", "C1", "@blocking and @R1 and @shm and @async-send"),
             new Case("slow-with-fast-figures", "THROUGHPUT", "@throughput and @shm"),
-            new Case("understates-latency", "LATENCY", "@throughput and @shm"));
+            new Case("understates-latency", "LATENCY", "@throughput and @shm"),
+            // Faults real machines have: a message lost across a SIGSTOP/SIGCONT pause.
+            new Case("loses-across-pause", "O2", "@pauses and @shm and not @bulk"));
 
     private static Profile reference;
 
