@@ -30,12 +30,17 @@ final class SmallDisk implements AutoCloseable {
      * @throws TestAbortedException (unsupported) when not root or the mount is refused
      */
     static SmallDisk mount(Path mountPoint, int kib) {
+        return mount(mountPoint, kib, uid());
+    }
+
+    /** As above, as the user {@code uid} (a test's way to be someone other than root). */
+    static SmallDisk mount(Path mountPoint, int kib, String uid) {
         if (kib < 4) {
             throw new IllegalArgumentException("a disk of " + kib + " KiB holds nothing; at least 4 KiB (one page)");
         }
-        if (!isRoot()) {
+        if (!"0".equals(uid)) {
             throw new TestAbortedException("unsupported: a full disk is a small tmpfs mounted over the channel's folder,"
-                    + " and mounting needs root; the harness runs as uid " + uid());
+                    + " and mounting needs root; the harness runs as uid " + uid);
         }
         SmallDisk disk = new SmallDisk(mountPoint);
         String result = run(List.of("mount", "-t", "tmpfs", "-o", "size=" + kib + "k,mode=0700", "ipcspec-disk", mountPoint.toString()));
@@ -66,8 +71,22 @@ final class SmallDisk implements AutoCloseable {
         }
     }
 
-    private static boolean isRoot() {
-        return "0".equals(uid());
+    /**
+     * Unmounts what is mounted at {@code mountPoint}, if anything: a small disk whose run was killed
+     * before it could unmount it, found by {@link Leftovers}.
+     */
+    static void unmountLeftover(Path mountPoint) {
+        String path = mountPoint.toAbsolutePath().normalize().toString();
+        try {
+            boolean mounted = Files.readAllLines(Path.of("/proc/self/mounts")).stream()
+                    .map(line -> line.split(" "))
+                    .anyMatch(fields -> fields.length > 1 && fields[1].replace("\\040", " ").equals(path));
+            if (mounted) {
+                run(List.of("umount", "-l", path));
+            }
+        } catch (IOException | RuntimeException e) {
+            // no /proc: nothing this harness could have mounted
+        }
     }
 
     private static String uid() {

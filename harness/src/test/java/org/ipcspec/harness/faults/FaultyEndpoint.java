@@ -52,7 +52,8 @@ public final class FaultyEndpoint {
                 IgnoresTimeout::opener,
                 SyncSendHangsOnFile::opener,
                 DropsUnderLoad::opener,
-                LosesAcrossPause::opener)) {
+                LosesAcrossPause::opener,
+                SwallowsWriteErrors::opener)) {
             FAULTS.put(fault.get().fault(), fault);
         }
         lying("backdates-receives", FaultyOpener::none, LyingLines::backdatesReceives);

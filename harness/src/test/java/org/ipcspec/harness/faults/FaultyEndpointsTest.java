@@ -92,7 +92,9 @@ class FaultyEndpointsTest {
             new Case("slow-with-fast-figures", "THROUGHPUT", "@throughput and @shm"),
             new Case("understates-latency", "LATENCY", "@throughput and @shm"),
             // Faults real machines have: a message lost across a SIGSTOP/SIGCONT pause.
-            new Case("loses-across-pause", "O2", "@pauses and @shm and not @bulk"));
+            new Case("loses-across-pause", "O2", "@pauses and @shm and not @bulk"),
+            // ... and a message lost to a full disk, reported sent (needs root for the disk's tmpfs).
+            new Case("swallows-write-errors", "O2", "@disk"));
 
     private static Profile reference;
 
