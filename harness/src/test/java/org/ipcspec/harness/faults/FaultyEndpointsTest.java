@@ -123,6 +123,7 @@ class FaultyEndpointsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void faultIsCaught(Case c) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(runnableHere(c), "the small disk of " + c.tags() + " needs root");
         RunResult result = run(faulty(c.fault()), c.tags());
         System.out.println("fault " + c + ": " + describe(result));
         for (String rule : c.rules()) {
@@ -155,12 +156,18 @@ class FaultyEndpointsTest {
             assertTrue(ConformanceRun.count(RunOptions.defaults().withTags(c.tags())) > 0,
                     "the selection of " + c.fault() + " selects no scenario: " + c.tags());
         }
-        String union = CASES.stream().map(c -> "(" + c.tags() + ")").distinct().collect(Collectors.joining(" or "));
+        String union = CASES.stream().filter(FaultyEndpointsTest::runnableHere).map(c -> "(" + c.tags() + ")").distinct()
+                .collect(Collectors.joining(" or "));
         RunResult result = run(reference, union);
         System.out.println("reference: " + describe(result));
         assertFalse(result.scenarios().isEmpty(), "nothing ran for " + union);
         assertTrue(result.scenarios().stream().allMatch(s -> s.outcome() == Outcome.PASSED),
                 "the reference endpoint did not pass the self-test's scenarios; " + describe(result));
+    }
+
+    /** The disk-full scenarios mount a tmpfs, which only root may: elsewhere they are unsupported, and catch nothing. */
+    static boolean runnableHere(Case c) {
+        return !c.tags().contains("@disk") || "root".equals(System.getProperty("user.name"));
     }
 
     private static RunResult run(Profile profile, String tags) {
