@@ -258,6 +258,7 @@ public final class ScenarioWorld implements AutoCloseable {
             throw new IllegalStateException(participant.displayName() + " is already paused");
         }
         paused.put(participant.name(), Pause.of(participant.process().handle()));
+        history.paused(participant.name());
     }
 
     /** SIGCONT of a participant paused before. */
@@ -267,6 +268,7 @@ public final class ScenarioWorld implements AutoCloseable {
             throw new IllegalStateException(participant.displayName() + " is not paused; paused: " + paused.keySet());
         }
         pause.resume();
+        history.resumed(participant.name());
     }
 
     public boolean isPaused(Participant participant) {
@@ -275,8 +277,9 @@ public final class ScenarioWorld implements AutoCloseable {
 
     /** Wakes every participant still paused, so that each can exit by itself on stdin EOF. */
     private void resumeAll() {
-        for (Pause pause : List.copyOf(paused.values())) {
-            pause.resume();
+        for (Map.Entry<String, Pause> pause : List.copyOf(paused.entrySet())) {
+            pause.getValue().resume();
+            history.resumed(pause.getKey());
         }
         paused.clear();
     }

@@ -53,7 +53,8 @@ public final class FaultyEndpoint {
                 SyncSendHangsOnFile::opener,
                 DropsUnderLoad::opener,
                 LosesAcrossPause::opener,
-                SwallowsWriteErrors::opener)) {
+                SwallowsWriteErrors::opener,
+                ReconnectsSilently::opener)) {
             FAULTS.put(fault.get().fault(), fault);
         }
         lying("backdates-receives", FaultyOpener::none, LyingLines::backdatesReceives);

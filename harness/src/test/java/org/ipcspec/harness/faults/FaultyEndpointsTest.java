@@ -94,7 +94,9 @@ class FaultyEndpointsTest {
             // Faults real machines have: a message lost across a SIGSTOP/SIGCONT pause.
             new Case("loses-across-pause", "O2", "@pauses and @shm and not @bulk"),
             // ... and a message lost to a full disk, reported sent (needs root for the disk's tmpfs).
-            new Case("swallows-write-errors", "O2", "@disk"));
+            new Case("swallows-write-errors", "O2", "@disk"),
+            // ... and a sender that hides its receiver's death by reconnecting behind its caller's back.
+            new Case("reconnects-silently", "K1", "@reopen"));
 
     private static Profile reference;
 
