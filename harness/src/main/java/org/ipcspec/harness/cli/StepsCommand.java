@@ -16,8 +16,11 @@ import org.ipcspec.harness.spec.Vocabulary;
 import org.ipcspec.harness.steps.BulkSteps;
 import org.ipcspec.harness.steps.CallSteps;
 import org.ipcspec.harness.steps.ChannelSteps;
+import org.ipcspec.harness.steps.DiskSteps;
+import org.ipcspec.harness.steps.PauseSteps;
 import org.ipcspec.harness.steps.PermissionSteps;
 import org.ipcspec.harness.steps.ProtocolSteps;
+import org.ipcspec.harness.steps.ReopenSteps;
 
 /** Lists the step vocabulary, read from the step definitions themselves, so it is never out of date. */
 @Command(name = "steps", mixinStandardHelpOptions = true,
@@ -25,7 +28,7 @@ import org.ipcspec.harness.steps.ProtocolSteps;
 final class StepsCommand implements Callable<Integer> {
 
     static final List<Class<?>> STEP_CLASSES = List.of(ChannelSteps.class, CallSteps.class, BulkSteps.class,
-            PermissionSteps.class, ProtocolSteps.class);
+            PermissionSteps.class, ProtocolSteps.class, PauseSteps.class, DiskSteps.class, ReopenSteps.class);
 
     @Override
     public Integer call() {

@@ -33,6 +33,10 @@ public record Entry(int index, Kind kind, String participant, long time, long ar
         STARTED,
         /** The harness killed the participant's process (SIGKILL sent). */
         KILLED,
+        /** The harness stopped the participant's process (SIGSTOP sent and the process seen stopped). */
+        PAUSED,
+        /** The harness let the participant's process go on (SIGCONT sent). */
+        RESUMED,
         /** The participant's process was seen to have exited; fields may hold {@code exit_code}. */
         EXITED
     }

@@ -81,6 +81,16 @@ public final class HistoryRecorder {
         return mark(Entry.Kind.KILLED, participant, Map.of(), clock.getAsLong());
     }
 
+    /** The participant's process was stopped (SIGSTOP) and seen stopped. */
+    public Entry paused(String participant) {
+        return mark(Entry.Kind.PAUSED, participant, Map.of(), clock.getAsLong());
+    }
+
+    /** The participant's process was let go on (SIGCONT). */
+    public Entry resumed(String participant) {
+        return mark(Entry.Kind.RESUMED, participant, Map.of(), clock.getAsLong());
+    }
+
     /** The participant's process was seen to have exited with {@code exitCode}. */
     public Entry exited(String participant, int exitCode) {
         return mark(Entry.Kind.EXITED, participant, Map.of("exit_code", exitCode), clock.getAsLong());

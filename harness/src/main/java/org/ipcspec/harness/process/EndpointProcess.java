@@ -102,6 +102,11 @@ public final class EndpointProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** The process, for signals the harness sends it (a pause). */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Waits for the hello line. Broken if none comes in time, or the process dies first. */
     public ObjectNode awaitHello(Duration bound) {
         try {

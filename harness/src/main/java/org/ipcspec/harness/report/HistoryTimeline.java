@@ -74,6 +74,10 @@ public final class HistoryTimeline {
                 timeline.mark(entry.participant(), entry.time(), "killed");
             } else if (entry.kind() == Entry.Kind.STARTED) {
                 timeline.mark(entry.participant(), entry.time(), "started");
+            } else if (entry.kind() == Entry.Kind.PAUSED) {
+                timeline.mark(entry.participant(), entry.time(), "paused");
+            } else if (entry.kind() == Entry.Kind.RESUMED) {
+                timeline.mark(entry.participant(), entry.time(), "resumed");
             }
         }
         for (Verdict verdict : verdicts) {

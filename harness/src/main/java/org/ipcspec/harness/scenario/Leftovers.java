@@ -98,6 +98,8 @@ public final class Leftovers {
 
     private static void remove(Path folder, RunMark mark, List<Removed> removed, List<String> problems) {
         try {
+            // A disk-full scenario's small disk, still mounted because its run was killed.
+            SmallDisk.unmountLeftover(folder.resolve("ch"));
             Folders.deleteTree(folder, false);
             removed.add(new Removed(folder, mark));
         } catch (IOException | UncheckedIOException e) {

@@ -18,6 +18,7 @@ import org.ipcspec.harness.history.HistoryRecorder;
 import org.ipcspec.harness.process.EndpointBrokenException;
 import org.ipcspec.harness.process.EndpointListener;
 import org.ipcspec.harness.process.EndpointProcess;
+import org.ipcspec.harness.process.Pause;
 import org.ipcspec.harness.profile.Bounds;
 import org.ipcspec.harness.outcome.SpecError;
 import org.ipcspec.harness.profile.Profile;
@@ -37,10 +38,13 @@ public final class ScenarioWorld implements AutoCloseable {
     private final HistoryRecorder history = new HistoryRecorder();
     private final Map<String, Participant> participants = new LinkedHashMap<>();
     private final Map<String, Long> lastHeard = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Participants stopped with SIGSTOP and not resumed yet, by name. */
+    private final Map<String, Pause> paused = new LinkedHashMap<>();
     private ScenarioTags tags = ScenarioTags.NONE;
     private String location = "";
     private ScenarioDirectory directory;
     private ChannelSettings channel;
+    private SmallDisk disk;
     private String scenarioName = "";
 
     public ScenarioWorld() {
@@ -149,6 +153,17 @@ public final class ScenarioWorld implements AutoCloseable {
         return channel;
     }
 
+    /**
+     * Puts the scenario's channel folder on a file system of its own of {@code kib} KiB, before any
+     * endpoint starts; unsupported unless the harness runs as root.
+     */
+    public void smallDisk(int kib) {
+        if (disk != null || !participants.isEmpty()) {
+            throw new SpecError(location + ": the small disk is set up once, right after the channel and before any participant");
+        }
+        disk = SmallDisk.mount(directory(), kib);
+    }
+
     /** The address of a channel handle: "main" or "reply". Short, to fit a socket path. */
     public String address(String handle) {
         return directory().resolve(handle.equals("main") ? "c" : handle.substring(0, 1)).toString();
@@ -231,6 +246,42 @@ public final class ScenarioWorld implements AutoCloseable {
 
     public void kill(Participant participant) {
         participant.process().kill();
+        Pause pause = paused.remove(participant.name());
+        if (pause != null) {
+            pause.discard();
+        }
+    }
+
+    /** SIGSTOP of the participant's process (and its descendants); returns once it is stopped. */
+    public void pause(Participant participant) {
+        if (paused.containsKey(participant.name())) {
+            throw new IllegalStateException(participant.displayName() + " is already paused");
+        }
+        paused.put(participant.name(), Pause.of(participant.process().handle()));
+        history.paused(participant.name());
+    }
+
+    /** SIGCONT of a participant paused before. */
+    public void resume(Participant participant) {
+        Pause pause = paused.remove(participant.name());
+        if (pause == null) {
+            throw new IllegalStateException(participant.displayName() + " is not paused; paused: " + paused.keySet());
+        }
+        pause.resume();
+        history.resumed(participant.name());
+    }
+
+    public boolean isPaused(Participant participant) {
+        return paused.containsKey(participant.name());
+    }
+
+    /** Wakes every participant still paused, so that each can exit by itself on stdin EOF. */
+    private void resumeAll() {
+        for (Map.Entry<String, Pause> pause : List.copyOf(paused.entrySet())) {
+            pause.getValue().resume();
+            history.resumed(pause.getKey());
+        }
+        paused.clear();
     }
 
     public ObjectNode request(String op) {
@@ -281,6 +332,12 @@ public final class ScenarioWorld implements AutoCloseable {
      */
     public void endProcesses() {
         List<RuntimeException> failures = new ArrayList<>();
+        try {
+            // A stopped process cannot see stdin EOF: without this its close would wait out the grace period.
+            resumeAll();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
         for (Participant participant : participants.values()) {
             try {
                 participant.process().close();
@@ -299,8 +356,14 @@ public final class ScenarioWorld implements AutoCloseable {
         try {
             endProcesses();
         } finally {
-            if (directory != null) {
-                directory.close();
+            try {
+                if (disk != null) {
+                    disk.close();
+                }
+            } finally {
+                if (directory != null) {
+                    directory.close();
+                }
             }
         }
     }

@@ -152,7 +152,7 @@ public final class ChannelSteps {
         return world.call(participant, "open of the " + handle + " channel as " + role.word(), request);
     }
 
-    private void requireOpened(Participant participant, Call call) {
+    void requireOpened(Participant participant, Call call) {
         ObjectNode reply = world.await(participant, call, world.replyBound());
         String status = reply.path("status").asText(reply.path("error").asText("?"));
         if (!reply.path("ok").asBoolean(false) || !status.equals("ok")) {

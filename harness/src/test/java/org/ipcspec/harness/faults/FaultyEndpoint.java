@@ -53,7 +53,10 @@ public final class FaultyEndpoint {
                 SyncSendHangsOnFile::opener,
                 DropsUnderLoad::opener,
                 ReordersUnderLoad::opener,
-                AcceptsSecondReceiver::onSocket)) {
+                AcceptsSecondReceiver::onSocket,
+                LosesAcrossPause::opener,
+                SwallowsWriteErrors::opener,
+                ReconnectsSilently::opener)) {
             FAULTS.put(fault.get().fault(), fault);
         }
         lying("backdates-receives", FaultyOpener::none, LyingLines::backdatesReceives);

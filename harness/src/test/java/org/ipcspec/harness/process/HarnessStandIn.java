@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Plays a harness that dies: starts a reference endpoint, leaves it blocked in a synchronous
- * receive with no timeout, prints its pid, and waits to be SIGKILLed (no shutdown hook runs then).
+ * receive with no timeout (stopped with SIGSTOP too, given {@code pause}), prints its pid, and waits
+ * to be SIGKILLed (no shutdown hook runs then).
  */
 public final class HarnessStandIn {
 
@@ -25,6 +26,9 @@ public final class HarnessStandIn {
                 .put("address", address.toString()).put("mode", "sync");
         endpoint.await(endpoint.request(open).reply(), Duration.ofSeconds(20), "open");
         endpoint.request(json.createObjectNode().put("op", "receive"));
+        if (args.length > 2 && args[2].equals("pause")) {
+            Pause.of(endpoint.handle()); // and never resumed: the harness dies first
+        }
         System.out.println(endpoint.pid());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

@@ -25,16 +25,30 @@ class OrphanTest {
 
     @Test
     void endpointsExitWhenTheHarnessIsKilled(@TempDir Path dir) throws Exception {
+        endpointExitsWhenItsHarnessIsKilled(dir, false);
+    }
+
+    /** A stopped process sees no EOF: the pause's keeper wakes it when the harness dies, and then it does. */
+    @Test
+    void aPausedEndpointExitsWhenTheHarnessIsKilled(@TempDir Path dir) throws Exception {
+        endpointExitsWhenItsHarnessIsKilled(dir, true);
+    }
+
+    private static void endpointExitsWhenItsHarnessIsKilled(Path dir, boolean paused) throws Exception {
         Path jar = Path.of("../impl/target/ipcspec-endpoint.jar").toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "build impl first: " + jar);
         Process harness = new ProcessBuilder(HarnessStandIn.javaBinary(), "-cp", System.getProperty("java.class.path"),
-                HarnessStandIn.class.getName(), jar.toString(), dir.resolve("c").toString())
+                HarnessStandIn.class.getName(), jar.toString(), dir.resolve("c").toString(), paused ? "pause" : "run")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(harness.getInputStream(), StandardCharsets.UTF_8));
             long endpointPid = Long.parseLong(out.readLine().trim());
             Optional<ProcessHandle> endpoint = ProcessHandle.of(endpointPid);
             assertTrue(endpoint.isPresent() && endpoint.get().isAlive(), "the endpoint should be running");
+            if (paused) {
+                String stat = Files.readString(Path.of("/proc", Long.toString(endpointPid), "stat"));
+                assertTrue(stat.substring(stat.lastIndexOf(')') + 2).startsWith("T"), "the endpoint should be stopped: " + stat);
+            }
 
             harness.destroyForcibly().waitFor();
 

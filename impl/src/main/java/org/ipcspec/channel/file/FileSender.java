@@ -33,7 +33,8 @@ import org.ipcspec.channel.support.ReceiverLock;
  *       it keeps the names of its last {@code capacity} files and the room question is whether the
  *       oldest of them is still in {@code new/} (an async send returns {@code FULL}, a sync send
  *       waits);</li>
- *   <li>create {@code tmp/NAME} (owner-only, exclusive), write header and payload;</li>
+ *   <li>create {@code tmp/NAME} (owner-only, exclusive), write header and payload; if the system
+ *       refuses (a full disk), delete it and report the failure ({@code error}, nothing sent);</li>
  *   <li>sync send only: fsync the file;</li>
  *   <li>rename it to {@code new/NAME}: the message is in the channel, complete, from this instant;</li>
  *   <li>sync send only: fsync {@code new/}, then wait until {@code new/NAME} is gone (the receiver
@@ -160,6 +161,8 @@ final class FileSender implements Sender {
             }
         } catch (NoSuchFileException e) {
             return null;
+        } catch (IOException e) {
+            throw discarding(tmp, e);
         } finally {
             parts[1] = null;
         }
@@ -167,6 +170,8 @@ final class FileSender implements Sender {
             Files.move(tmp, layout.queue().resolve(name), StandardCopyOption.ATOMIC_MOVE);
         } catch (NoSuchFileException e) {
             return null;
+        } catch (IOException e) {
+            throw discarding(tmp, e);
         }
         counter++;
         if (durable) {
@@ -175,6 +180,20 @@ final class FileSender implements Sender {
             }
         }
         return name;
+    }
+
+    /**
+     * A write the operating system refused (a full disk: ENOSPC) leaves no message, so it leaves no
+     * file either: a partial one in tmp/ would hold the space it took until the next receiver's
+     * clean-up, and a sender retrying on a full disk would fill it with such files.
+     */
+    private static IOException discarding(Path tmp, IOException cause) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+        return cause;
     }
 
     private static long nowMicros() {
