@@ -187,11 +187,17 @@ public final class CallSteps {
                 + "timestamps say " + History.ms(took) + "), over twice the non-blocking bound of " + world.bounds().nonBlockingMs() + " ms");
     }
 
-    /** From the harness writing the call's request to reading its reply, on the harness's clock. */
+    /**
+     * From the harness writing the call's request (or resuming the process, if the harness itself
+     * had paused it since) to reading its reply, on the harness's clock.
+     */
     private long harnessWindow(Participant participant, Call call) {
-        return world.history().of(participant.name()).stream()
+        List<Entry> lines = world.history().of(participant.name());
+        long start = lines.stream().filter(e -> e.kind() == Entry.Kind.RESUMED).mapToLong(Entry::time)
+                .filter(t -> t > call.sentNanos()).max().orElse(call.sentNanos());
+        return lines.stream()
                 .filter(e -> e.isReply() && e.id() != null && e.id() == call.id())
-                .mapToLong(e -> e.arrival() - call.sentNanos()).findFirst().orElse(0);
+                .mapToLong(e -> e.arrival() - start).findFirst().orElse(0);
     }
 
     @Then("every one of them returned {string}")
