@@ -16,8 +16,8 @@ import java.util.Optional;
  */
 public record Pairing(Profile sender, Profile receiver) {
 
-    /** Participants whose names start with this are started from the sender's profile. */
-    static final String SENDER_PREFIX = "sender";
+    /** Participants named with this word ("sender", "second sender", "sender 2") are started from the sender's profile. */
+    private static final java.util.regex.Pattern SENDER = java.util.regex.Pattern.compile("(^|\\s)sender(\\s|$)");
 
     /** "ipcspec-reference x ipcspec-python-example": sender first. */
     public String name() {
@@ -25,12 +25,12 @@ public record Pairing(Profile sender, Profile receiver) {
     }
 
     /**
-     * The profile a participant is started from: "sender", "sender 2" from the sender's; "receiver",
-     * "new receiver" and any other (an "endpoint" of a transport-less scenario talks to nobody, so
+     * The profile a participant is started from: "sender", "second sender", "sender 2" from the
+     * sender's; "receiver", "new receiver", "second receiver" and any other (an "endpoint" of a transport-less scenario talks to nobody, so
      * the receiver's implementation answers it: a self-pair has already checked the sender's).
      */
     public Profile profileFor(String participant) {
-        return participant.startsWith(SENDER_PREFIX) ? sender : receiver;
+        return SENDER.matcher(participant).find() ? sender : receiver;
     }
 
     /** Why the two cannot be paired on {@code transport}, or empty when they can. */

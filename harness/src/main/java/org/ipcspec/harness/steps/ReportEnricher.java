@@ -80,6 +80,11 @@ public final class ReportEnricher implements TestLifecycleListener {
             ProfileLocator.pairing().ifPresent(pair -> {
                 result.getLabels().add(label("sender-implementation", pair.sender().name()));
                 result.getLabels().add(label("receiver-implementation", pair.receiver().name()));
+                // One scenario run for several pairs is several tests, not retries of one.
+                if (result.getHistoryId() != null) {
+                    result.setHistoryId(result.getHistoryId() + "-" + Integer.toHexString(pair.name().hashCode()));
+                }
+                result.setName(result.getName() + " [" + pair.name() + "]");
             });
         } catch (RuntimeException e) {
             // no usable profile: the scenario already says why

@@ -34,6 +34,8 @@ class PairingTest {
         Pairing pair = new Pairing(java, python);
         assertEquals(java, pair.profileFor("sender"));
         assertEquals(java, pair.profileFor("sender 2"));
+        assertEquals(java, pair.profileFor("second sender"));
+        assertEquals(python, pair.profileFor("second receiver"));
         assertEquals(python, pair.profileFor("receiver"));
         assertEquals(python, pair.profileFor("new receiver"));
         assertEquals(python, pair.profileFor("endpoint"));
