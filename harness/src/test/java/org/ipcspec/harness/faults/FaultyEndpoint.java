@@ -51,7 +51,8 @@ public final class FaultyEndpoint {
                 SyncReceiveHangsOnSocket::opener,
                 IgnoresTimeout::opener,
                 SyncSendHangsOnFile::opener,
-                DropsUnderLoad::opener)) {
+                DropsUnderLoad::opener,
+                DeliversGarbage::opener)) {
             FAULTS.put(fault.get().fault(), fault);
         }
         lying("backdates-receives", FaultyOpener::none, LyingLines::backdatesReceives);

@@ -90,7 +90,9 @@ class FaultyEndpointsTest {
             new Case("drops-under-load", "O2", "@ordering and @shm and @async-send and @sync-receive"),
             new Case("backdates-receives", "C1", "@blocking and @R1 and @shm and @async-send"),
             new Case("slow-with-fast-figures", "THROUGHPUT", "@throughput and @shm"),
-            new Case("understates-latency", "LATENCY", "@throughput and @shm"));
+            new Case("understates-latency", "LATENCY", "@throughput and @shm"),
+            // What a hostile peer writes into the ring must never reach the application as a message.
+            new Case("delivers-garbage", "H1", "@hostile and @shm"));
 
     private static Profile reference;
 
@@ -173,7 +175,7 @@ class FaultyEndpointsTest {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 endpointJar() + File.pathSeparator + testClasses(), FaultyEndpoint.class.getName(), fault);
         return new Profile(reference.file(), reference.name() + "+" + fault, command, reference.env(),
-                reference.transports(), reference.bounds(), reference.bulkCount(), reference.sampleEvery());
+                reference.transports(), reference.bounds(), reference.bulkCount(), reference.sampleEvery(), reference.wire());
     }
 
     static Path endpointJar() {
