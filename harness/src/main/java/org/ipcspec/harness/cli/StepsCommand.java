@@ -17,6 +17,7 @@ import org.ipcspec.harness.steps.BulkSteps;
 import org.ipcspec.harness.steps.CallSteps;
 import org.ipcspec.harness.steps.ChannelSteps;
 import org.ipcspec.harness.steps.PermissionSteps;
+import org.ipcspec.harness.steps.HostileSteps;
 import org.ipcspec.harness.steps.ProtocolSteps;
 
 /** Lists the step vocabulary, read from the step definitions themselves, so it is never out of date. */
@@ -25,7 +26,7 @@ import org.ipcspec.harness.steps.ProtocolSteps;
 final class StepsCommand implements Callable<Integer> {
 
     static final List<Class<?>> STEP_CLASSES = List.of(ChannelSteps.class, CallSteps.class, BulkSteps.class,
-            PermissionSteps.class, ProtocolSteps.class);
+            PermissionSteps.class, ProtocolSteps.class, HostileSteps.class);
 
     @Override
     public Integer call() {
