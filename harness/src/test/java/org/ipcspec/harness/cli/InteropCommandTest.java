@@ -89,6 +89,26 @@ class InteropCommandTest {
         assertEquals(4, labelled.size(), "results of every ordered pair: " + labelled);
     }
 
+    /** A sender and receiver that agree with each other but not with the format pass alone and fail paired. */
+    @Test
+    void aWrongWireFormatFailsItsInteropCellsAndPassesAgainstItself() throws Exception {
+        Path wrong = Path.of("src/test/resources/wrong-endian/profile.yaml");
+        Captured run = run("interop", REFERENCE.toString(), wrong.toString(), "--transport", "socket",
+                "--tags", "@ordering and @sync-send and @sync-receive", "--no-report", "--reports", reports.toString());
+        // The cross pairs cannot even open (the handshake's frames are misread): broken, naming the frame.
+        assertEquals(2, run.status, run.toString());
+        assertTrue(run.out.contains("frame too long"), run.toString());
+        Document page = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(reports.resolve("interop.html").toFile());
+        var xpath = XPathFactory.newInstance().newXPath();
+        for (String sender : List.of("ipcspec-reference", "python-little-endian")) {
+            for (String receiver : List.of("ipcspec-reference", "python-little-endian")) {
+                String outcome = xpath.evaluate("//td[@data-sender='" + sender + "' and @data-receiver='" + receiver
+                        + "']/a[@data-transport='socket']/@data-outcome", page);
+                assertEquals(sender.equals(receiver) ? "passed" : "broken", outcome, sender + " x " + receiver + "\n" + run);
+            }
+        }
+    }
+
     @Test
     void aTransportWithoutACommonWireFormatIsUnsupportedNamingBoth() throws Exception {
         String python = Files.readString(PYTHON).replace("socket: ipcspec-socket/1", "socket: python-socket/1")
