@@ -1600,10 +1600,20 @@ class ShmReceiver:
             if kind == REC_PADDING and length == ring - i and length <= published:
                 self.head += length
                 continue
-            if not (kind == REC_MESSAGE and 16 <= length <= 16 + self.max_bytes
-                    and i + align8(length) <= ring and align8(length) <= published and slot < SLOTS):
-                raise OSError("corrupt shm record: ring_index=%d length=%d type=%d slot=%d published=%d"
-                              % (i, length, kind, slot, published))
+            sane = (kind == REC_MESSAGE and 16 <= length <= 16 + self.max_bytes
+                    and i + align8(length) <= ring and align8(length) <= published)
+            if not sane or slot >= SLOTS:
+                # "A corrupt record": report it and move past it, so one bad record does not wedge
+                # the receiver. A length that cannot be trusted leaves the published tail as the only
+                # known record boundary; a bad slot alone drops just this record.
+                at_position = self.head
+                self.head = self.tail_seen if not sane else self.head + align8(length)
+                shared.store64(OFF_HEAD, self.head)        # release: writers get the room back
+                raise OSError("corrupt shm record at ring offset %d (position %d): length=%d type=%d slot=%d "
+                              "ringSize=%d published=%d maxMessageBytes=%d; skipped %d bytes to position %d; "
+                              "the receiver reads on from there"
+                              % (i, at_position, length, kind, slot, ring, published, self.max_bytes,
+                                 self.head - at_position, self.head))
             payload = shared.mm[at + 16:at + length]
             self.head += align8(length)
             shared.store64(OFF_HEAD, self.head)            # release: writers may reuse the bytes

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import org.ipcspec.harness.process.EndpointBrokenException;
+import org.ipcspec.harness.profile.Pairing;
 import org.ipcspec.harness.profile.Profile;
 import org.ipcspec.harness.profile.ProfileException;
 import org.ipcspec.harness.report.AllureCategories;
@@ -45,6 +46,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--impl", paramLabel = "COMMAND", description = "Command of an implementation to test, with the default profile's bounds, e.g. --impl \"python3 endpoint.py\".")
     String impl;
 
+    @Option(names = "--sender-profile", paramLabel = "FILE", description = "A mixed run: every sender started from this profile (with --receiver-profile).")
+    Path senderProfile;
+
+    @Option(names = "--receiver-profile", paramLabel = "FILE", description = "A mixed run: every receiver started from this profile (with --sender-profile).")
+    Path receiverProfile;
+
     @Option(names = "--transport", split = ",", paramLabel = "NAME", description = "Only these transports (and transport-less scenarios): shm,file,socket.")
     List<String> transports = List.of();
 
@@ -67,13 +74,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--reports", paramLabel = "DIR", description = "Where results and pages go (default: reports/).")
     Path reports;
 
+    /** The results of the last {@link #call()}, for `ipcspec interop`, which runs one per pair. */
+    RunResult lastResult;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Profile chosen;
+        Pairing pair;
         RunOptions options;
         try {
-            chosen = chooseProfile();
+            pair = choosePair();
+            chosen = pair != null ? pair.merged() : chooseProfile();
             options = RunOptions.defaults()
                     .withFeatures(features == null ? Home.features() : features)
                     .withTags(tags)
@@ -98,18 +110,35 @@ final class RunCommand implements Callable<Integer> {
         CleanCommand.printRemoved(out, Leftovers.sweepOnce());
         ObjectNode hello;
         try {
-            hello = Preflight.hello(chosen);
+            hello = Preflight.hello(pair != null ? pair.sender() : chosen);
+            if (pair != null) {
+                Preflight.hello(pair.receiver());
+            }
         } catch (EndpointBrokenException e) {
             System.err.println("ipcspec: the implementation cannot be run: " + e.getMessage());
             return 2;
         }
-        ProfileLocator.use(chosen);
-        long total = ConformanceRun.count(options);
-        out.printf("ipcspec: %d scenarios against %s %s (%s), %d at a time%s%n", total,
-                hello.path("implementation").asText("?"), hello.path("version").asText(""), chosen.file(), parallel,
-                options.shard().count() > 1 ? ", shard " + options.shard() : "");
-        RunResult result = ConformanceRun.run(options, new Progress(out, total));
-        writeReportFiles(result, chosen, hello, options.allureResults(), reportsDir());
+        String against;
+        if (pair != null) {
+            ProfileLocator.usePair(pair);
+            against = "senders of " + pair.sender().name() + " (" + pair.sender().file() + ") and receivers of "
+                    + pair.receiver().name() + " (" + pair.receiver().file() + "), on " + pairedOn(pair);
+        } else {
+            ProfileLocator.use(chosen);
+            against = hello.path("implementation").asText("?") + " " + hello.path("version").asText("") + " (" + chosen.file() + ")";
+        }
+        RunResult result;
+        try {
+            long total = ConformanceRun.count(options);
+            out.printf("ipcspec: %d scenarios against %s, %d at a time%s%n", total, against, parallel,
+                    options.shard().count() > 1 ? ", shard " + options.shard() : "");
+            result = ConformanceRun.run(options, new Progress(out, total));
+        } finally {
+            ProfileLocator.use((Profile) null);
+        }
+        writeReportFiles(result, chosen, pair != null ? hello.deepCopy().put("implementation", pair.name()) : hello,
+                options.allureResults(), reportsDir());
+        lastResult = result;
         printSummary(out, result, reportsDir(), !report);
         if (report) {
             ReportCommand generate = new ReportCommand();
@@ -121,6 +150,28 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return result.exitCode();
+    }
+
+    /** The pair of a mixed run, or null; both profiles or neither, and then no --profile or --impl. */
+    private Pairing choosePair() {
+        if (senderProfile == null && receiverProfile == null) {
+            return null;
+        }
+        if (senderProfile == null || receiverProfile == null) {
+            throw new IllegalArgumentException("a mixed run needs both --sender-profile and --receiver-profile");
+        }
+        if (profile != null || impl != null) {
+            throw new IllegalArgumentException("--sender-profile and --receiver-profile replace --profile and --impl; give one or the other");
+        }
+        return new Pairing(Profile.load(senderProfile), Profile.load(receiverProfile));
+    }
+
+    /** "shm, file (socket: no common wire format ...)": what the pair can be run on, and why not the rest. */
+    static String pairedOn(Pairing pair) {
+        List<String> on = pair.merged().transports();
+        List<String> not = Vocabulary.TRANSPORTS.stream().filter(t -> !on.contains(t))
+                .map(t -> pair.unsupported(t).orElse(t)).toList();
+        return (on.isEmpty() ? "no transport" : String.join(", ", on)) + (not.isEmpty() ? "" : " (unsupported: " + String.join("; ", not) + ")");
     }
 
     private Profile chooseProfile() {

@@ -19,6 +19,7 @@ import org.ipcspec.harness.steps.ChannelSteps;
 import org.ipcspec.harness.steps.DiskSteps;
 import org.ipcspec.harness.steps.PauseSteps;
 import org.ipcspec.harness.steps.PermissionSteps;
+import org.ipcspec.harness.steps.HostileSteps;
 import org.ipcspec.harness.steps.ProtocolSteps;
 import org.ipcspec.harness.steps.ReopenSteps;
 
@@ -28,7 +29,8 @@ import org.ipcspec.harness.steps.ReopenSteps;
 final class StepsCommand implements Callable<Integer> {
 
     static final List<Class<?>> STEP_CLASSES = List.of(ChannelSteps.class, CallSteps.class, BulkSteps.class,
-            PermissionSteps.class, ProtocolSteps.class, PauseSteps.class, DiskSteps.class, ReopenSteps.class);
+            PermissionSteps.class, ProtocolSteps.class, PauseSteps.class, DiskSteps.class, ReopenSteps.class,
+            HostileSteps.class);
 
     @Override
     public Integer call() {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.ipcspec.harness.profile.Pairing;
 import org.ipcspec.harness.profile.Profile;
 
 /**
@@ -21,6 +22,7 @@ public final class ProfileLocator {
 
     private static final Map<Path, Profile> LOADED = new ConcurrentHashMap<>();
     private static volatile Profile chosen;
+    private static volatile Pairing pairing;
 
     private ProfileLocator() {
     }
@@ -35,7 +37,22 @@ public final class ProfileLocator {
      * --profile, the self-test's faulty endpoints); null returns to the property or the default.
      */
     public static void use(Profile profile) {
+        pairing = null;
         chosen = profile;
+    }
+
+    /**
+     * Makes every following scenario in this JVM a mixed run: senders started from one profile,
+     * receivers from the other, judged by {@link Pairing#merged()}; null ends it.
+     */
+    public static void usePair(Pairing pair) {
+        chosen = pair == null ? null : pair.merged();
+        pairing = pair;
+    }
+
+    /** The mixed run's pair, when {@link #usePair(Pairing)} chose one. */
+    public static java.util.Optional<Pairing> pairing() {
+        return java.util.Optional.ofNullable(pairing);
     }
 
     /**

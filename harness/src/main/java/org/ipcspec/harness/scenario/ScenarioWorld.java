@@ -21,6 +21,7 @@ import org.ipcspec.harness.process.EndpointProcess;
 import org.ipcspec.harness.process.Pause;
 import org.ipcspec.harness.profile.Bounds;
 import org.ipcspec.harness.outcome.SpecError;
+import org.ipcspec.harness.profile.Pairing;
 import org.ipcspec.harness.profile.Profile;
 import org.ipcspec.harness.spec.Rule;
 import org.ipcspec.harness.spec.ScenarioTags;
@@ -35,6 +36,8 @@ public final class ScenarioWorld implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final Profile profile;
+    /** A mixed run's pair, or null when every process starts from {@link #profile}. */
+    private final Pairing pairing;
     private final HistoryRecorder history = new HistoryRecorder();
     private final Map<String, Participant> participants = new LinkedHashMap<>();
     private final Map<String, Long> lastHeard = new java.util.concurrent.ConcurrentHashMap<>();
@@ -48,6 +51,7 @@ public final class ScenarioWorld implements AutoCloseable {
     private String scenarioName = "";
 
     public ScenarioWorld() {
+        this.pairing = ProfileLocator.pairing().orElse(null);
         this.profile = ProfileLocator.current();
     }
 
@@ -138,6 +142,9 @@ public final class ScenarioWorld implements AutoCloseable {
 
     /** Declares the channel of the scenario; fails as unsupported when the profile does not claim the transport. */
     public ChannelSettings channel(ChannelSettings settings) {
+        if (pairing != null && pairing.unsupported(settings.transport()).isPresent()) {
+            throw new TestAbortedException("unsupported: " + pairing.unsupported(settings.transport()).get());
+        }
         if (!profile.claims(settings.transport())) {
             throw new TestAbortedException("unsupported: the profile of " + profile.name() + " does not claim the "
                     + settings.transport() + " transport");
@@ -193,8 +200,9 @@ public final class ScenarioWorld implements AutoCloseable {
         if (participants.containsKey(name)) {
             throw new IllegalStateException(name + " is already started");
         }
-        Path workingDirectory = profile.file().toAbsolutePath().getParent();
-        EndpointProcess process = EndpointProcess.start(name, profile.command(), profile.env(), workingDirectory, recorder());
+        Profile from = pairing == null ? profile : pairing.profileFor(name);
+        Path workingDirectory = from.file().toAbsolutePath().getParent();
+        EndpointProcess process = EndpointProcess.start(name, from.command(), from.env(), workingDirectory, recorder());
         Participant participant;
         try {
             ObjectNode hello = process.awaitHello(Duration.ofMillis(bounds().startMs()));

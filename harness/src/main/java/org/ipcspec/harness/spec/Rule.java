@@ -23,6 +23,7 @@ public enum Rule {
     K1("A dead receiver ends a blocked synchronous send with closed; no torn messages"),
     D1("file transport: messages sent ok survive a crash of both processes"),
     P1("Channel artifacts are owner-only"),
+    H1("What a peer writes against the wire format is reported or skipped, never delivered; the receiver reads on"),
     /** Judged in every scenario, tagged or not. */
     C1("Every timestamp lies between the harness writing the request and reading the line"),
     THROUGHPUT("Throughput at least the profile's threshold"),

@@ -76,6 +76,16 @@ public final class ReportEnricher implements TestLifecycleListener {
         }
         try {
             result.getLabels().add(label("implementation", ProfileLocator.current().name()));
+            // A mixed run: both implementations, so results can be grouped by either side.
+            ProfileLocator.pairing().ifPresent(pair -> {
+                result.getLabels().add(label("sender-implementation", pair.sender().name()));
+                result.getLabels().add(label("receiver-implementation", pair.receiver().name()));
+                // One scenario run for several pairs is several tests, not retries of one.
+                if (result.getHistoryId() != null) {
+                    result.setHistoryId(result.getHistoryId() + "-" + Integer.toHexString(pair.name().hashCode()));
+                }
+                result.setName(result.getName() + " [" + pair.name() + "]");
+            });
         } catch (RuntimeException e) {
             // no usable profile: the scenario already says why
         }

@@ -56,7 +56,8 @@ public final class FaultyEndpoint {
                 AcceptsSecondReceiver::onSocket,
                 LosesAcrossPause::opener,
                 SwallowsWriteErrors::opener,
-                ReconnectsSilently::opener)) {
+                ReconnectsSilently::opener,
+                DeliversGarbage::opener)) {
             FAULTS.put(fault.get().fault(), fault);
         }
         lying("backdates-receives", FaultyOpener::none, LyingLines::backdatesReceives);

@@ -99,7 +99,10 @@ class FaultyEndpointsTest {
             // ... and a message lost to a full disk, reported sent (needs root for the disk's tmpfs).
             new Case("swallows-write-errors", "O2", "@disk"),
             // ... and a sender that hides its receiver's death by reconnecting behind its caller's back.
-            new Case("reconnects-silently", "K1", "@reopen"));
+            new Case("reconnects-silently", "K1", "@reopen"),
+            // What a hostile peer writes into the ring must never reach the application as a message.
+            new Case("delivers-garbage", "H1", "@hostile and @shm"));
+
 
     private static Profile reference;
 
@@ -189,7 +192,7 @@ class FaultyEndpointsTest {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 endpointJar() + File.pathSeparator + testClasses(), FaultyEndpoint.class.getName(), fault);
         return new Profile(reference.file(), reference.name() + "+" + fault, command, reference.env(),
-                reference.transports(), reference.bounds(), reference.bulkCount(), reference.sampleEvery());
+                reference.transports(), reference.bounds(), reference.bulkCount(), reference.sampleEvery(), reference.wire());
     }
 
     static Path endpointJar() {
