@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import org.ipcspec.harness.process.EndpointBrokenException;
@@ -25,7 +26,6 @@ import org.ipcspec.harness.outcome.Outcome;
 import org.ipcspec.harness.run.RunOptions;
 import org.ipcspec.harness.run.RunResult;
 import org.ipcspec.harness.outcome.ScenarioResult;
-import org.ipcspec.harness.run.Shard;
 import org.ipcspec.harness.run.SpecCheck;
 import org.ipcspec.harness.scenario.Leftovers;
 import org.ipcspec.harness.scenario.ProfileLocator;
@@ -45,17 +45,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--impl", paramLabel = "COMMAND", description = "Command of an implementation to test, with the default profile's bounds, e.g. --impl \"python3 endpoint.py\".")
     String impl;
 
-    @Option(names = "--transport", split = ",", paramLabel = "NAME", description = "Only these transports (and transport-less scenarios): shm,file,socket.")
-    List<String> transports = List.of();
-
-    @Option(names = "--tags", paramLabel = "EXPR", description = "Tag expression, e.g. \"@S1 and not @file\".")
-    String tags;
-
-    @Option(names = "--features", paramLabel = "DIR", description = "Folder of feature files (default: features/).")
-    Path features;
-
-    @Option(names = "--shard", paramLabel = "K/N", description = "Run the K-th of N stable slices of the scenarios (for CI jobs).")
-    String shard;
+    @Mixin
+    Selection selection;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "3", description = "Scenarios at once (default: ${DEFAULT-VALUE}).")
     int parallel;
@@ -74,19 +65,16 @@ final class RunCommand implements Callable<Integer> {
         RunOptions options;
         try {
             chosen = chooseProfile();
-            options = RunOptions.defaults()
-                    .withFeatures(features == null ? Home.features() : features)
-                    .withTags(tags)
-                    .withTransports(transports)
-                    .withShard(shard == null ? Shard.ALL : Shard.parse(shard))
+            options = selection.applyTo(RunOptions.defaults())
                     .withParallelism(parallel)
                     .withAllureResults(reportsDir().resolve("allure-results"))
                     .withJunitXml(reportsDir().resolve("junit"));
-            if (!Files.isDirectory(options.features())) {
-                throw new IllegalArgumentException("no features folder at " + options.features());
-            }
         } catch (ProfileException | IllegalArgumentException e) {
             System.err.println("ipcspec: " + e.getMessage());
+            return 2;
+        }
+        if (selection.picksPlaces() && ConformanceRun.count(options) == 0) {
+            System.err.println("ipcspec: " + NothingPicked.explain(options));
             return 2;
         }
         // Before any endpoint starts: a spec that cannot run is the spec writer's to fix, not the implementation's.

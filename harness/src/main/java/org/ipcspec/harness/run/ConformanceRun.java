@@ -22,10 +22,13 @@ import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
 
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
@@ -95,6 +98,33 @@ public final class ConformanceRun {
         }
     }
 
+    /** The scenarios the options select, in the order they are written, without running them. */
+    public static List<PlannedScenario> plan(RunOptions options) {
+        SpecLocation.featuresFrom(options.features());
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader features = FeaturesClassLoader.of(options.features(), previous)) {
+            Thread.currentThread().setContextClassLoader(features);
+            TestPlan plan = LauncherFactory.create().discover(request(options));
+            List<PlannedScenario> planned = new ArrayList<>();
+            collect(plan, plan.getRoots(), planned);
+            return planned;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    private static void collect(TestPlan plan, java.util.Set<TestIdentifier> level, List<PlannedScenario> into) {
+        for (TestIdentifier test : level) {
+            if (test.isTest()) {
+                into.add(new PlannedScenario(Locations.of(test), ResultCollector.scenarioName(test.getDisplayName()),
+                        test.getTags().stream().map(TestTag::getName).toList()));
+            }
+            collect(plan, plan.getChildren(test), into);
+        }
+    }
+
     static LauncherDiscoveryRequest request(RunOptions options) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selector(options.features()))
@@ -118,6 +148,9 @@ public final class ConformanceRun {
         if (!options.transports().isEmpty()) {
             String chosen = String.join(" | ", options.transports());
             request.filters(TagFilter.includeTags("(" + chosen + ") | " + Vocabulary.noTransportExpression()));
+        }
+        if (!options.selection().isAll()) {
+            request.filters(new SelectionFilter(options.selection()));
         }
         if (options.shard().count() > 1) {
             request.filters(new ShardFilter(options.shard()));

@@ -82,6 +82,33 @@ class IpcspecCommandTest {
         assertTrue(run.out.contains("does not offer the shm transport"), run.toString());
     }
 
+    /** FILE:LINE runs exactly the scenario written there; a tag line above it picks it too. */
+    @Test
+    void aFileAndLineRunsExactlyThatScenario() {
+        Captured run = run("run", "../features/blocking.feature:22", "--reports", reports.toString(), "--no-report");
+        assertEquals(0, run.status, run.toString());
+        assertTrue(run.out.contains("ipcspec: 1 scenarios"), run.toString());
+        assertTrue(run.out.contains("features/blocking.feature:22)"), run.toString());
+        assertTrue(run.out.contains("1 passed, 0 failed"), run.toString());
+    }
+
+    @Test
+    void aLineWithNoScenarioExitsTwoListingTheLinesThatHaveOne() {
+        Captured run = run("run", "../features/blocking.feature:23", "--reports", reports.toString(), "--no-report");
+        assertEquals(2, run.status, run.toString());
+        assertTrue(run.err.contains("lines 22, 27, 32"), run.toString());
+    }
+
+    @Test
+    void listPrintsWhatASelectionWouldRun() {
+        Captured outline = run("list", "../features/blocking.feature:8");
+        assertEquals(0, outline.status, outline.toString());
+        assertTrue(outline.out.contains("6 scenarios"), outline.toString());
+        assertTrue(outline.out.contains("features/blocking.feature:47  "), outline.toString());
+        Captured named = run("list", "--name", "stays blocked until the receiver.*\\(file", "--transport", "file");
+        assertTrue(named.out.contains("2 scenarios"), named.toString());
+    }
+
     @Test
     void stepsAreListed() {
         Captured run = run("steps");
