@@ -19,7 +19,8 @@ import org.ipcspec.harness.profile.Profile;
 import org.ipcspec.harness.profile.ProfileException;
 import org.ipcspec.harness.report.AllureCategories;
 import org.ipcspec.harness.report.AllureEnvironment;
-import org.ipcspec.harness.report.MatrixPage;
+import org.ipcspec.harness.report.RunSummary;
+import org.ipcspec.harness.check.FigureLog;
 import org.ipcspec.harness.report.SummaryTable;
 import org.ipcspec.harness.run.ConformanceRun;
 import org.ipcspec.harness.outcome.Outcome;
@@ -97,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
                 hello.path("implementation").asText("?"), hello.path("version").asText(""), chosen.file(), parallel,
                 options.shard().count() > 1 ? ", shard " + options.shard() : "");
         RunResult result = ConformanceRun.run(options, new Progress(out, total));
-        writeReportFiles(result, chosen, hello, options.allureResults(), reportsDir());
+        writeReportFiles(result, chosen, hello, options.allureResults(), reportsDir(), report);
         printSummary(out, result, reportsDir(), !report);
         if (report) {
             ReportCommand generate = new ReportCommand();
@@ -127,13 +128,16 @@ final class RunCommand implements Callable<Integer> {
         return reports != null ? reports : Home.reports();
     }
 
-    private static void writeReportFiles(RunResult result, Profile profile, ObjectNode hello, Path results, Path reports)
-            throws IOException {
-        AllureEnvironment.write(results, AllureEnvironment.standard(hello.path("implementation").asText(profile.name()),
-                hello.path("version").asText("?"), profile.file()));
+    private static void writeReportFiles(RunResult result, Profile profile, ObjectNode hello, Path results, Path reports,
+                                         boolean report) throws IOException {
+        String implementation = hello.path("implementation").asText(profile.name());
+        String version = hello.path("version").asText("?");
+        AllureEnvironment.write(results, AllureEnvironment.standard(implementation, version, profile.file()));
         AllureCategories.write(results);
-        MatrixPage.write("ipcspec conformance: " + hello.path("implementation").asText(profile.name()),
-                Reports.matrixRows(result.scenarios()), reports.resolve("matrix.html"));
+        Path summary = reports.resolve(RunSummary.FILE_NAME);
+        new RunSummary(implementation, version, profile.file().toString(), result.wallTime(), result.scenarios(), FigureLog.all())
+                .write(summary);
+        ReportMatrix.write(List.of(summary), reports, report ? "allure-report/index.html" : "");
     }
 
     /** @param matrix whether to name the matrix page (the report step names it, linked into the report, when it runs) */
@@ -157,6 +161,7 @@ final class RunCommand implements Callable<Integer> {
         if (matrix) {
             out.println("Matrix: " + reports.resolve("matrix.html"));
         }
+        out.println("Summary (JSON): " + reports.resolve(RunSummary.FILE_NAME));
         out.println("Allure results: " + reports.resolve("allure-results"));
         out.println("JUnit XML: " + reports.resolve("junit"));
     }

@@ -33,6 +33,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
+import org.ipcspec.harness.check.FigureLog;
 import org.ipcspec.harness.outcome.ScenarioResult;
 import org.ipcspec.harness.process.StartupStats;
 import org.ipcspec.harness.scenario.Folders;
@@ -66,6 +67,7 @@ public final class ConformanceRun {
             listeners.add(new LegacyXmlReportGeneratingListener(options.junitXml(), xmlLog));
         }
         SpecLocation.featuresFrom(options.features());
+        FigureLog.clear();
         long startupBefore = StartupStats.totalNanos();
         long startsBefore = StartupStats.starts();
         long began = System.nanoTime();

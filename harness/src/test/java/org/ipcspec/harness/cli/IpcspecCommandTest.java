@@ -64,7 +64,11 @@ class IpcspecCommandTest {
         assertEquals(0, run.status, run.toString());
         // The HTML report is one file that opens from disk, and the matrix links into it.
         assertTrue(Files.isRegularFile(reports.resolve("allure-report/index.html")), run.toString());
-        assertTrue(Files.readString(reports.resolve("matrix.html")).contains("allure-report/index.html#testresult/"));
+        assertTrue(Files.readString(reports.resolve("matrix.html")).contains("href=\"allure-report/index.html\""));
+        // summary.json agrees with the table printed at the end.
+        org.ipcspec.harness.report.RunSummary summary = org.ipcspec.harness.report.RunSummary.read(reports.resolve("summary.json"));
+        assertEquals(14, summary.scenarios().size());
+        assertTrue(run.out.contains(org.ipcspec.harness.report.SummaryTable.render(summary.scenarios())), run.toString());
         assertTrue(run.out.contains("14 passed, 0 failed, 0 unsupported, 0 broken"), run.toString());
         assertTrue(Files.isRegularFile(reports.resolve("matrix.html")));
         assertTrue(Files.isRegularFile(reports.resolve("allure-results/categories.json")));
