@@ -20,6 +20,9 @@ import org.ipcspec.harness.profile.ProfileException;
 import org.ipcspec.harness.report.AllureCategories;
 import org.ipcspec.harness.report.AllureEnvironment;
 import org.ipcspec.harness.report.RunSummary;
+import org.ipcspec.harness.report.AllureWaivers;
+import org.ipcspec.harness.profile.Waivers;
+import org.ipcspec.harness.spec.ScenarioTags;
 import org.ipcspec.harness.check.FigureLog;
 import org.ipcspec.harness.report.SummaryTable;
 import org.ipcspec.harness.run.ConformanceRun;
@@ -56,6 +59,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Generate the HTML report afterwards, as `ipcspec report` (default); --no-report skips it.")
     boolean report;
 
+    @Option(names = "--strict-waivers", description = "A waived scenario that passes (its waiver is out of date) exits 1, not 0.")
+    boolean strictWaivers;
+
     @Option(names = "--reports", paramLabel = "DIR", description = "Where results and pages go (default: reports/).")
     Path reports;
 
@@ -83,6 +89,16 @@ final class RunCommand implements Callable<Integer> {
         if (!specErrors.isEmpty()) {
             return CheckCommand.report(out, System.err, specErrors, options);
         }
+        // A waiver that names nothing is a profile error, whatever this run selects.
+        if (!chosen.waivers().isEmpty()) {
+            List<String> bad = Waivers.namingNothing(chosen.file(), chosen.waivers(),
+                    ConformanceRun.plan(RunOptions.defaults().withFeatures(options.features())).stream()
+                            .map(p -> new Waivers.Named(p.name(), p.location(), ScenarioTags.of(p.tags()))).toList());
+            if (!bad.isEmpty()) {
+                bad.forEach(e -> System.err.println("ipcspec: " + e));
+                return 2;
+            }
+        }
         // What killed runs left in /dev/shm and the temp folder goes first.
         CleanCommand.printRemoved(out, Leftovers.sweepOnce());
         ObjectNode hello;
@@ -97,7 +113,10 @@ final class RunCommand implements Callable<Integer> {
         out.printf("ipcspec: %d scenarios against %s %s (%s), %d at a time%s%n", total,
                 hello.path("implementation").asText("?"), hello.path("version").asText(""), chosen.file(), parallel,
                 options.shard().count() > 1 ? ", shard " + options.shard() : "");
-        RunResult result = ConformanceRun.run(options, new Progress(out, total));
+        RunResult ran = ConformanceRun.run(options, new Progress(out, total));
+        RunResult result = new RunResult(Waivers.apply(chosen.waivers(), ran.scenarios()), ran.wallTime(), ran.startupNanos(),
+                ran.endpointsStarted());
+        AllureWaivers.mark(options.allureResults(), result.scenarios());
         writeReportFiles(result, chosen, hello, options.allureResults(), reportsDir(), report);
         printSummary(out, result, reportsDir(), !report);
         if (report) {
@@ -109,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        return result.exitCode();
+        return Outcome.exitStatus(result.scenarios().stream().map(ScenarioResult::outcome).toList(), strictWaivers);
     }
 
     private Profile chooseProfile() {
@@ -146,9 +165,19 @@ final class RunCommand implements Callable<Integer> {
         out.println(SummaryTable.render(Reports.matrixRows(result.scenarios())));
         Map<Outcome, Integer> counts = result.counts();
         String specErrors = counts.get(Outcome.SPEC_ERROR) > 0 ? ", " + counts.get(Outcome.SPEC_ERROR) + " spec errors" : "";
+        specErrors += counts.get(Outcome.WAIVED) > 0 ? ", " + counts.get(Outcome.WAIVED) + " waived" : "";
+        specErrors += counts.get(Outcome.UNEXPECTED_PASS) > 0 ? ", " + counts.get(Outcome.UNEXPECTED_PASS) + " unexpected passes" : "";
         out.printf("%d passed, %d failed, %d unsupported, %d broken%s in %s; %d endpoints started, %s of it start-up (summed over processes)%n",
                 counts.get(Outcome.PASSED), counts.get(Outcome.FAILED), counts.get(Outcome.UNSUPPORTED), counts.get(Outcome.BROKEN),
                 specErrors, human(result.wallTime()), result.endpointsStarted(), human(Duration.ofNanos(result.startupNanos())));
+        for (Outcome listed : List.of(Outcome.WAIVED, Outcome.UNEXPECTED_PASS)) {
+            List<ScenarioResult> these = result.scenarios().stream().filter(s -> s.outcome() == listed).toList();
+            if (!these.isEmpty()) {
+                out.println();
+                out.println(listed == Outcome.WAIVED ? "Waived (known failures, by the profile):" : "Unexpected passes (waivers to remove):");
+                these.forEach(s -> out.println("  " + s.location() + "  " + s.name() + "\n      " + s.message().strip().split("\n", 2)[0]));
+            }
+        }
         List<ScenarioResult> bad = result.scenarios().stream()
                 .filter(s -> s.outcome().compareTo(Outcome.SPEC_ERROR) >= 0).toList();
         if (!bad.isEmpty()) {

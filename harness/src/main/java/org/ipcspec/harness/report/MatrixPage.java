@@ -101,7 +101,7 @@ public final class MatrixPage {
             html.end();
         }
         html.start("p", "class", "legend");
-        html.text("A cell takes the colour of its worst outcome (failed > broken > spec error > unsupported > passed > skipped); "
+        html.text("A cell takes the colour of its worst outcome (failed > broken > spec error > unsupported > waived > unexpected pass > passed > skipped); "
             + "the number counts its scenarios, with a breakdown when they differ. Click a cell for its scenarios. ");
         for (Outcome o : Outcome.values()) {
             badge(html, o, o.label());

@@ -89,6 +89,7 @@ public final class ConformanceRun {
 
     /** How many scenarios the options select, without running them. */
     public static long count(RunOptions options) {
+        SpecLocation.featuresFrom(options.features());  // the selection filter compares locations
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader features = FeaturesClassLoader.of(options.features(), previous)) {
             Thread.currentThread().setContextClassLoader(features);
