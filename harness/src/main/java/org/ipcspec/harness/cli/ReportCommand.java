@@ -14,6 +14,7 @@ import java.util.zip.ZipInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import org.ipcspec.harness.report.AllureHistory;
 import org.ipcspec.harness.report.RunSummary;
 
 /**
@@ -46,6 +47,8 @@ final class ReportCommand implements Callable<Integer> {
             System.err.println("ipcspec: no results at " + from + ": run `ipcspec run` first");
             return 2;
         }
+        // The last report's history goes into the results, so Trend shows the runs before this one.
+        AllureHistory.carry(to, from);
         Path allure = allureCommand();
         // One self-contained index.html: it opens from disk, with no web server.
         Process process = new ProcessBuilder(allure.toString(), "generate", from.toString(), "-o", to.toString(), "--clean",

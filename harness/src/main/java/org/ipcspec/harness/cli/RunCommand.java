@@ -21,6 +21,7 @@ import org.ipcspec.harness.report.AllureCategories;
 import org.ipcspec.harness.report.AllureEnvironment;
 import org.ipcspec.harness.report.RunSummary;
 import org.ipcspec.harness.report.AllureWaivers;
+import org.ipcspec.harness.report.AllureExecutor;
 import org.ipcspec.harness.profile.Waivers;
 import org.ipcspec.harness.spec.ScenarioTags;
 import org.ipcspec.harness.check.FigureLog;
@@ -153,6 +154,7 @@ final class RunCommand implements Callable<Integer> {
         String version = hello.path("version").asText("?");
         AllureEnvironment.write(results, AllureEnvironment.standard(implementation, version, profile.file()));
         AllureCategories.write(results);
+        AllureExecutor.write(results);
         Path summary = reports.resolve(RunSummary.FILE_NAME);
         new RunSummary(implementation, version, profile.file().toString(), result.wallTime(), result.scenarios(), FigureLog.all())
                 .write(summary);
