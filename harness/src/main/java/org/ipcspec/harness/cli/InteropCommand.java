@@ -82,9 +82,10 @@ final class InteropCommand implements Callable<Integer> {
                 RunCommand run = new RunCommand();
                 run.senderProfile = profiles.get(s);
                 run.receiverProfile = profiles.get(r);
-                run.transports = transports;
-                run.tags = tags;
-                run.features = features;
+                run.selection = new Selection();
+                run.selection.transports = transports;
+                run.selection.tags = tags;
+                run.selection.features = features;
                 run.parallel = parallel;
                 run.report = false;
                 run.reports = pairsDir.resolve(folder);

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code ipcspec} command: run the conformance suite, make its report, benchmark, list the steps, clean up. */
 @Command(name = "ipcspec", mixinStandardHelpOptions = true, version = "ipcspec 0.1.0",
         description = "Conformance suite for inter-process messaging.",
-        subcommands = {RunCommand.class, InteropCommand.class, CheckCommand.class, ReportCommand.class, BenchCommand.class, StepsCommand.class, CleanCommand.class})
+        subcommands = {RunCommand.class, InteropCommand.class, ListCommand.class, CheckCommand.class, ReportCommand.class,
+                BenchCommand.class, StepsCommand.class, CleanCommand.class})
 public final class Ipcspec implements Runnable {
 
     public static void main(String[] args) {

@@ -14,6 +14,9 @@ import java.util.zip.ZipInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import org.ipcspec.harness.report.AllureHistory;
+import org.ipcspec.harness.report.RunSummary;
+
 /**
  * {@code ipcspec report}: the Allure HTML report from the latest results. The Allure command line
  * comes from Maven Central through Maven's own resolver (mirrors and ~/.m2 apply), nothing else is
@@ -32,6 +35,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "DIR", description = "Where the HTML goes (default: reports/allure-report).")
     Path output;
 
+    @Option(names = "--summary", paramLabel = "FILE", description = "Run summaries to draw the matrix from, one per shard "
+            + "(default: summary.json beside the results folder).")
+    java.util.List<Path> summaries = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         Path from = results != null ? results : Home.reports().resolve("allure-results");
@@ -40,6 +47,8 @@ final class ReportCommand implements Callable<Integer> {
             System.err.println("ipcspec: no results at " + from + ": run `ipcspec run` first");
             return 2;
         }
+        // The last report's history goes into the results, so Trend shows the runs before this one.
+        AllureHistory.carry(to, from);
         Path allure = allureCommand();
         // One self-contained index.html: it opens from disk, with no web server.
         Process process = new ProcessBuilder(allure.toString(), "generate", from.toString(), "-o", to.toString(), "--clean",
@@ -49,10 +58,21 @@ final class ReportCommand implements Callable<Integer> {
             System.err.println("ipcspec: allure generate failed:\n" + log);
             return 2;
         }
-        Path matrix = ReportMatrix.write(to);
         System.out.println("Report: " + to.resolve("index.html") + "  (open it in a browser)");
-        System.out.println("Matrix: " + matrix + "  (each cell links to its scenarios in the report)");
+        java.util.List<Path> drawn = summaries.isEmpty() ? beside(from) : summaries;
+        if (drawn.isEmpty()) {
+            System.out.println("Matrix: none (no " + RunSummary.FILE_NAME + " beside " + from + "; name one with --summary)");
+            return 0;
+        }
+        Path into = to.toAbsolutePath().getParent();
+        Path matrix = ReportMatrix.write(drawn, into, into.relativize(to.toAbsolutePath().resolve("index.html")).toString());
+        System.out.println("Matrix: " + matrix + "  (from " + (drawn.size() == 1 ? drawn.get(0) : drawn.size() + " summaries") + ")");
         return 0;
+    }
+
+    private static java.util.List<Path> beside(Path results) {
+        Path summary = results.toAbsolutePath().getParent().resolve(RunSummary.FILE_NAME);
+        return Files.isRegularFile(summary) ? java.util.List.of(summary) : java.util.List.of();
     }
 
     static Path allureCommand() throws IOException, InterruptedException {

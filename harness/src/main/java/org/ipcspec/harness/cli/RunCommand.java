@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import org.ipcspec.harness.process.EndpointBrokenException;
@@ -19,14 +20,18 @@ import org.ipcspec.harness.profile.Profile;
 import org.ipcspec.harness.profile.ProfileException;
 import org.ipcspec.harness.report.AllureCategories;
 import org.ipcspec.harness.report.AllureEnvironment;
-import org.ipcspec.harness.report.MatrixPage;
+import org.ipcspec.harness.report.RunSummary;
+import org.ipcspec.harness.report.AllureWaivers;
+import org.ipcspec.harness.report.AllureExecutor;
+import org.ipcspec.harness.profile.Waivers;
+import org.ipcspec.harness.spec.ScenarioTags;
+import org.ipcspec.harness.check.FigureLog;
 import org.ipcspec.harness.report.SummaryTable;
 import org.ipcspec.harness.run.ConformanceRun;
 import org.ipcspec.harness.outcome.Outcome;
 import org.ipcspec.harness.run.RunOptions;
 import org.ipcspec.harness.run.RunResult;
 import org.ipcspec.harness.outcome.ScenarioResult;
-import org.ipcspec.harness.run.Shard;
 import org.ipcspec.harness.run.SpecCheck;
 import org.ipcspec.harness.scenario.Leftovers;
 import org.ipcspec.harness.scenario.ProfileLocator;
@@ -52,17 +57,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--receiver-profile", paramLabel = "FILE", description = "A mixed run: every receiver started from this profile (with --sender-profile).")
     Path receiverProfile;
 
-    @Option(names = "--transport", split = ",", paramLabel = "NAME", description = "Only these transports (and transport-less scenarios): shm,file,socket.")
-    List<String> transports = List.of();
-
-    @Option(names = "--tags", paramLabel = "EXPR", description = "Tag expression, e.g. \"@S1 and not @file\".")
-    String tags;
-
-    @Option(names = "--features", paramLabel = "DIR", description = "Folder of feature files (default: features/).")
-    Path features;
-
-    @Option(names = "--shard", paramLabel = "K/N", description = "Run the K-th of N stable slices of the scenarios (for CI jobs).")
-    String shard;
+    @Mixin
+    Selection selection;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "3", description = "Scenarios at once (default: ${DEFAULT-VALUE}).")
     int parallel;
@@ -70,6 +66,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--report", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Generate the HTML report afterwards, as `ipcspec report` (default); --no-report skips it.")
     boolean report;
+
+    @Option(names = "--strict-waivers", description = "A waived scenario that passes (its waiver is out of date) exits 1, not 0.")
+    boolean strictWaivers;
 
     @Option(names = "--reports", paramLabel = "DIR", description = "Where results and pages go (default: reports/).")
     Path reports;
@@ -86,25 +85,32 @@ final class RunCommand implements Callable<Integer> {
         try {
             pair = choosePair();
             chosen = pair != null ? pair.merged() : chooseProfile();
-            options = RunOptions.defaults()
-                    .withFeatures(features == null ? Home.features() : features)
-                    .withTags(tags)
-                    .withTransports(transports)
-                    .withShard(shard == null ? Shard.ALL : Shard.parse(shard))
+            options = selection.applyTo(RunOptions.defaults())
                     .withParallelism(parallel)
                     .withAllureResults(reportsDir().resolve("allure-results"))
                     .withJunitXml(reportsDir().resolve("junit"));
-            if (!Files.isDirectory(options.features())) {
-                throw new IllegalArgumentException("no features folder at " + options.features());
-            }
         } catch (ProfileException | IllegalArgumentException e) {
             System.err.println("ipcspec: " + e.getMessage());
+            return 2;
+        }
+        if (selection.picksPlaces() && ConformanceRun.count(options) == 0) {
+            System.err.println("ipcspec: " + NothingPicked.explain(options));
             return 2;
         }
         // Before any endpoint starts: a spec that cannot run is the spec writer's to fix, not the implementation's.
         List<String> specErrors = SpecCheck.errors(options);
         if (!specErrors.isEmpty()) {
             return CheckCommand.report(out, System.err, specErrors, options);
+        }
+        // A waiver that names nothing is a profile error, whatever this run selects.
+        if (!chosen.waivers().isEmpty()) {
+            List<String> bad = Waivers.namingNothing(chosen.file(), chosen.waivers(),
+                    ConformanceRun.plan(RunOptions.defaults().withFeatures(options.features())).stream()
+                            .map(p -> new Waivers.Named(p.name(), p.location(), ScenarioTags.of(p.tags()))).toList());
+            if (!bad.isEmpty()) {
+                bad.forEach(e -> System.err.println("ipcspec: " + e));
+                return 2;
+            }
         }
         // What killed runs left in /dev/shm and the temp folder goes first.
         CleanCommand.printRemoved(out, Leftovers.sweepOnce());
@@ -127,17 +133,20 @@ final class RunCommand implements Callable<Integer> {
             ProfileLocator.use(chosen);
             against = hello.path("implementation").asText("?") + " " + hello.path("version").asText("") + " (" + chosen.file() + ")";
         }
-        RunResult result;
+        RunResult ran;
         try {
             long total = ConformanceRun.count(options);
             out.printf("ipcspec: %d scenarios against %s, %d at a time%s%n", total, against, parallel,
                     options.shard().count() > 1 ? ", shard " + options.shard() : "");
-            result = ConformanceRun.run(options, new Progress(out, total));
+            ran = ConformanceRun.run(options, new Progress(out, total));
         } finally {
             ProfileLocator.use((Profile) null);
         }
+        RunResult result = new RunResult(Waivers.apply(chosen.waivers(), ran.scenarios()), ran.wallTime(), ran.startupNanos(),
+                ran.endpointsStarted());
+        AllureWaivers.mark(options.allureResults(), result.scenarios());
         writeReportFiles(result, chosen, pair != null ? hello.deepCopy().put("implementation", pair.name()) : hello,
-                options.allureResults(), reportsDir());
+                options.allureResults(), reportsDir(), report);
         lastResult = result;
         printSummary(out, result, reportsDir(), !report);
         if (report) {
@@ -149,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        return result.exitCode();
+        return Outcome.exitStatus(result.scenarios().stream().map(ScenarioResult::outcome).toList(), strictWaivers);
     }
 
     /** The pair of a mixed run, or null; both profiles or neither, and then no --profile or --impl. */
@@ -190,13 +199,17 @@ final class RunCommand implements Callable<Integer> {
         return reports != null ? reports : Home.reports();
     }
 
-    private static void writeReportFiles(RunResult result, Profile profile, ObjectNode hello, Path results, Path reports)
-            throws IOException {
-        AllureEnvironment.write(results, AllureEnvironment.standard(hello.path("implementation").asText(profile.name()),
-                hello.path("version").asText("?"), profile.file()));
+    private static void writeReportFiles(RunResult result, Profile profile, ObjectNode hello, Path results, Path reports,
+                                         boolean report) throws IOException {
+        String implementation = hello.path("implementation").asText(profile.name());
+        String version = hello.path("version").asText("?");
+        AllureEnvironment.write(results, AllureEnvironment.standard(implementation, version, profile.file()));
         AllureCategories.write(results);
-        MatrixPage.write("ipcspec conformance: " + hello.path("implementation").asText(profile.name()),
-                Reports.matrixRows(result.scenarios()), reports.resolve("matrix.html"));
+        AllureExecutor.write(results);
+        Path summary = reports.resolve(RunSummary.FILE_NAME);
+        new RunSummary(implementation, version, profile.file().toString(), result.wallTime(), result.scenarios(), FigureLog.all())
+                .write(summary);
+        ReportMatrix.write(List.of(summary), reports, report ? "allure-report/index.html" : "");
     }
 
     /** @param matrix whether to name the matrix page (the report step names it, linked into the report, when it runs) */
@@ -205,9 +218,19 @@ final class RunCommand implements Callable<Integer> {
         out.println(SummaryTable.render(Reports.matrixRows(result.scenarios())));
         Map<Outcome, Integer> counts = result.counts();
         String specErrors = counts.get(Outcome.SPEC_ERROR) > 0 ? ", " + counts.get(Outcome.SPEC_ERROR) + " spec errors" : "";
+        specErrors += counts.get(Outcome.WAIVED) > 0 ? ", " + counts.get(Outcome.WAIVED) + " waived" : "";
+        specErrors += counts.get(Outcome.UNEXPECTED_PASS) > 0 ? ", " + counts.get(Outcome.UNEXPECTED_PASS) + " unexpected passes" : "";
         out.printf("%d passed, %d failed, %d unsupported, %d broken%s in %s; %d endpoints started, %s of it start-up (summed over processes)%n",
                 counts.get(Outcome.PASSED), counts.get(Outcome.FAILED), counts.get(Outcome.UNSUPPORTED), counts.get(Outcome.BROKEN),
                 specErrors, human(result.wallTime()), result.endpointsStarted(), human(Duration.ofNanos(result.startupNanos())));
+        for (Outcome listed : List.of(Outcome.WAIVED, Outcome.UNEXPECTED_PASS)) {
+            List<ScenarioResult> these = result.scenarios().stream().filter(s -> s.outcome() == listed).toList();
+            if (!these.isEmpty()) {
+                out.println();
+                out.println(listed == Outcome.WAIVED ? "Waived (known failures, by the profile):" : "Unexpected passes (waivers to remove):");
+                these.forEach(s -> out.println("  " + s.location() + "  " + s.name() + "\n      " + s.message().strip().split("\n", 2)[0]));
+            }
+        }
         List<ScenarioResult> bad = result.scenarios().stream()
                 .filter(s -> s.outcome().compareTo(Outcome.SPEC_ERROR) >= 0).toList();
         if (!bad.isEmpty()) {
@@ -220,6 +243,7 @@ final class RunCommand implements Callable<Integer> {
         if (matrix) {
             out.println("Matrix: " + reports.resolve("matrix.html"));
         }
+        out.println("Summary (JSON): " + reports.resolve(RunSummary.FILE_NAME));
         out.println("Allure results: " + reports.resolve("allure-results"));
         out.println("JUnit XML: " + reports.resolve("junit"));
     }

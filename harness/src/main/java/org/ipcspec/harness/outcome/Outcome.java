@@ -17,6 +17,13 @@ public enum Outcome {
     SKIPPED,
     /** Every rule the scenario checks held. */
     PASSED,
+    /**
+     * It passed, but the profile waives it as a known failure: the waiver is out of date. Not a
+     * failure (exit 0), unless the run is strict about waivers (exit 1).
+     */
+    UNEXPECTED_PASS,
+    /** A rule was broken, as the profile's waiver says it will be: known, reported, not failed (exit 0). */
+    WAIVED,
     /** The implementation declines what the scenario needs (a transport, an op): skipped, not failed. */
     UNSUPPORTED,
     /** The scenario itself is wrong (steps it cannot use, a rule it cannot exercise): the spec writer's to fix. */
@@ -70,7 +77,15 @@ public enum Outcome {
      * conform, whatever else broke), else 2 when anything could not be judged, else 0.
      */
     public static int exitStatus(Collection<Outcome> outcomes) {
-        if (outcomes.contains(FAILED)) {
+        return exitStatus(outcomes, false);
+    }
+
+    /**
+     * As {@link #exitStatus(Collection)}; a strict run ({@code --strict-waivers}) also takes a
+     * waived scenario that passed as 1: its waiver must go.
+     */
+    public static int exitStatus(Collection<Outcome> outcomes, boolean strictWaivers) {
+        if (outcomes.contains(FAILED) || (strictWaivers && outcomes.contains(UNEXPECTED_PASS))) {
             return 1;
         }
         return outcomes.contains(BROKEN) || outcomes.contains(SPEC_ERROR) ? 2 : 0;

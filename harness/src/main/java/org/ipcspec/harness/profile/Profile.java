@@ -21,10 +21,11 @@ import java.util.Optional;
  * @param sampleEvery default sample_every of bulk runs
  * @param wire       the documented wire format each transport speaks, e.g. {@code socket -> ipcspec-socket/1};
  *                   a claimed transport that is absent speaks a private format (see {@link WireFormat})
+ * @param waivers    the failures the implementation is known to have (see {@link Waiver})
  */
 public record Profile(Path file, String name, List<String> command, Map<String, String> env,
                       List<String> transports, Bounds bounds, Map<String, Long> bulkCount, long sampleEvery,
-                      Map<String, String> wire) {
+                      Map<String, String> wire, List<Waiver> waivers) {
 
     public static final long DEFAULT_SAMPLE_EVERY = 10_000;
     public static final long DEFAULT_BULK_COUNT = 100_000;
@@ -35,6 +36,14 @@ public record Profile(Path file, String name, List<String> command, Map<String, 
         transports = List.copyOf(transports);
         bulkCount = Map.copyOf(bulkCount);
         wire = Map.copyOf(wire);
+        waivers = List.copyOf(waivers);
+    }
+
+    /** A profile without waivers. */
+    public Profile(Path file, String name, List<String> command, Map<String, String> env,
+                   List<String> transports, Bounds bounds, Map<String, Long> bulkCount, long sampleEvery,
+                   Map<String, String> wire) {
+        this(file, name, command, env, transports, bounds, bulkCount, sampleEvery, wire, List.of());
     }
 
     /** A profile that declares no wire format: every transport speaks a private one. */

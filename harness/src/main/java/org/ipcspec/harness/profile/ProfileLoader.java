@@ -42,7 +42,8 @@ final class ProfileLoader {
     static final String PROFILE_DIR = "${profile_dir}";
 
     private static final List<String> TOP = List.of("name", "command", "env", "transports", "timing", "thresholds",
-            "defaults", "wire");
+            "defaults", "wire", "waivers");
+    private static final List<String> WAIVER = List.of("scenario", "rule", "transport", "reason", "issue");
     private static final List<String> TIMING = List.of("non_blocking_ms", "blocked_ms", "crash_ms", "start_ms",
             "timeout_tolerance_ms");
     private static final List<String> THRESHOLD = List.of("min_messages_per_second", "max_p99_latency_us");
@@ -176,7 +177,59 @@ final class ProfileLoader {
             }
             sampleEvery = bound(d, "defaults", "sample_every", Profile.DEFAULT_SAMPLE_EVERY);
         }
-        return new Profile(absolute, name, command, env, transports, bounds, bulk, sampleEvery, wire);
+        List<Waiver> waivers = top.containsKey("waivers") ? waivers(top.get("waivers").getValueNode()) : List.of();
+        return new Profile(absolute, name, command, env, transports, bounds, bulk, sampleEvery, wire, waivers);
+    }
+
+    /**
+     * {@code waivers}: a list of expected failures, each a {@code scenario} (name or FILE:LINE) or a
+     * {@code rule} with its {@code transport}, with a {@code reason} and optionally an {@code issue} link.
+     * Whether a waiver names a scenario that exists is checked against the features at run time.
+     */
+    private List<Waiver> waivers(Node node) {
+        if (!(node instanceof SequenceNode seq)) {
+            throw error(node, "waivers", "must be a list of waivers, each '- scenario: ...' or '- rule: ...' with a reason");
+        }
+        List<Waiver> waivers = new ArrayList<>();
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            Node item = seq.getValue().get(i);
+            String path = "waivers[" + (i + 1) + "]";
+            Map<String, NodeTuple> w = mapping(item, path, WAIVER);
+            require(item, w, path, "reason");
+            String scenario = w.containsKey("scenario") ? string(w.get("scenario").getValueNode(), path + ".scenario") : null;
+            String rule = w.containsKey("rule") ? string(w.get("rule").getValueNode(), path + ".rule") : null;
+            if ((scenario == null) == (rule == null)) {
+                throw error(item, path, scenario == null
+                        ? "names nothing: give 'scenario' (a name or FILE:LINE) or 'rule' with 'transport'"
+                        : "names both a scenario and a rule; a waiver is one or the other");
+            }
+            String transport = null;
+            if (w.containsKey("transport")) {
+                transport = transport(w.get("transport").getValueNode(), string(w.get("transport").getValueNode(), path + ".transport"),
+                        path + ".transport");
+            }
+            if (rule != null) {
+                String id = rule;
+                if (org.ipcspec.harness.spec.Rule.byId(id).isEmpty()) {
+                    String near = Spelling.closest(id, org.ipcspec.harness.spec.Rule.ids());
+                    throw error(w.get("rule").getValueNode(), path + ".rule", "unknown rule '" + id + "'"
+                            + (near != null ? " (did you mean '" + near + "'?)" : "") + "; rules: " + String.join(", ", org.ipcspec.harness.spec.Rule.ids()));
+                }
+                if (transport == null) {
+                    throw error(item, path + ".transport", "missing: a rule is waived on one transport, e.g. transport: file");
+                }
+            }
+            String reason = string(w.get("reason").getValueNode(), path + ".reason");
+            String issue = null;
+            if (w.containsKey("issue")) {
+                issue = string(w.get("issue").getValueNode(), path + ".issue");
+                if (!issue.matches("https?://\\S+")) {
+                    throw error(w.get("issue").getValueNode(), path + ".issue", "must be an http(s) link, got '" + issue + "'");
+                }
+            }
+            waivers.add(new Waiver(scenario, rule, transport, reason, issue, item.getStartMark().getLine() + 1));
+        }
+        return waivers;
     }
 
     /** {@code wire}: claimed transport to wire format name; see {@link WireFormat}. */

@@ -27,6 +27,10 @@ import org.ipcspec.harness.spec.Rule;
  *       {@code "S1 violated: send #2 ended ok before any receive began"}. Checkers should word
  *       their failures that way. A failure worded otherwise falls to Allure's default
  *       "Product defects".</li>
+ *   <li>"Waived (known failures)": status skipped, message starting {@code "waived ("}: a broken
+ *       rule the profile's waivers expect ({@link AllureWaivers} marks them after the run).</li>
+ *   <li>"Unexpected passes (a waiver to remove)": status passed, message starting
+ *       {@code "unexpected pass: "}.</li>
  *   <li>"Unsupported by the implementation": status skipped (a scenario the implementation's
  *       profile does not claim is skipped, not failed).</li>
  *   <li>"Errors in the spec": status broken, message starting {@code "spec error: "}: the
@@ -42,6 +46,8 @@ public final class AllureCategories {
     public static final String FILE_NAME = "categories.json";
     public static final String RULE_VIOLATION_REGEX = "(?s).*\\b(" + String.join("|", Rule.ids()) + ")\\b.*violated.*";
     public static final String SPEC_ERROR_REGEX = "(?s)" + SpecError.PREFIX + ".*";
+    public static final String WAIVED_REGEX = "(?s)waived \\(.*";
+    public static final String UNEXPECTED_PASS_REGEX = "(?s)unexpected pass: .*";
     public static final String ENDPOINT_BROKE_REGEX = "(?s).*\\bendpoint\\b.*\\bbroke\\b.*";
 
     /** One entry of categories.json; a null regex is left out and then matches any message. */
@@ -51,6 +57,8 @@ public final class AllureCategories {
 
     private static final List<Category> CATEGORIES = List.of(
         new Category("Conformance failures", List.of("failed"), RULE_VIOLATION_REGEX),
+        new Category("Waived (known failures)", List.of("skipped"), WAIVED_REGEX),
+        new Category("Unexpected passes (a waiver to remove)", List.of("passed"), UNEXPECTED_PASS_REGEX),
         new Category("Unsupported by the implementation", List.of("skipped"), null),
         new Category("Errors in the spec", List.of("broken"), SPEC_ERROR_REGEX),
         new Category("Implementation broken (crash, no hello, garbage)", List.of("broken"), ENDPOINT_BROKE_REGEX),

@@ -17,11 +17,16 @@ final class Columns {
     private Columns() {
     }
 
-    /** Passed, failed, broken, unsupported, skipped; spec error after broken, only when some scenario has one. */
+    /** Passed, failed, broken, unsupported, skipped; spec error after broken, waived and unexpected pass after failed, only when some scenario has one. */
     static List<Outcome> of(List<ScenarioResult> results) {
         List<Outcome> columns = new ArrayList<>(ALWAYS);
         if (results.stream().anyMatch(r -> r.outcome() == Outcome.SPEC_ERROR)) {
             columns.add(columns.indexOf(Outcome.BROKEN) + 1, Outcome.SPEC_ERROR);
+        }
+        // Waivers are the profile's: columns for them only in runs that have them.
+        if (results.stream().anyMatch(r -> r.outcome() == Outcome.WAIVED || r.outcome() == Outcome.UNEXPECTED_PASS)) {
+            columns.add(columns.indexOf(Outcome.FAILED) + 1, Outcome.WAIVED);
+            columns.add(columns.indexOf(Outcome.WAIVED) + 1, Outcome.UNEXPECTED_PASS);
         }
         return columns;
     }

@@ -29,7 +29,6 @@ import org.ipcspec.harness.spec.Vocabulary;
  */
 public final class MatrixPage {
 
-    private static final String NO_RULE = "(none)";
     /** A URL scheme other than http(s) (javascript:, data:) is not a link to a result. */
     private static final Pattern UNSAFE_SCHEME = Pattern.compile("^\\s*(?!https?:)[a-zA-Z][a-zA-Z0-9+.-]*:.*", Pattern.DOTALL);
 
@@ -54,6 +53,8 @@ public final class MatrixPage {
         td.none { color: #bbb; background: #fafafa; }
         ul.scenarios { list-style: none; padding-left: 8px; margin: 0; }
         ul.scenarios li { margin: 2px 0; }
+        code.location { color: #555; font-size: 12px; }
+        div.reason { color: #444; font-size: 12px; margin: 0 0 4px 24px; }
         section.cell-list:target { outline: 2px solid #1565c0; }
         """;
 
@@ -61,43 +62,26 @@ public final class MatrixPage {
     }
 
     public static void write(String title, List<ScenarioResult> results, Path file) throws IOException {
+        write(title, results, "", file);
+    }
+
+    /** @param reportLink where the detailed report is, relative to the page; empty: nowhere yet */
+    public static void write(String title, List<ScenarioResult> results, String reportLink, Path file) throws IOException {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
-        Files.writeString(file, render(title, results), StandardCharsets.UTF_8);
-    }
-
-    /** A cell's scenarios, and the anchor of their list. */
-    private record Cell(String anchor, String rule, String transport, String combination, List<ScenarioResult> results) {
-        Outcome worst() {
-            return results.stream().map(ScenarioResult::outcome).reduce(Outcome.SKIPPED, Outcome::worst);
-        }
+        Files.writeString(file, render(title, results, reportLink), StandardCharsets.UTF_8);
     }
 
     public static String render(String title, List<ScenarioResult> results) {
-        List<String> rules = Order.sorted(results.stream()
-            .flatMap(r -> r.rules().isEmpty() ? java.util.stream.Stream.of(NO_RULE) : r.rules().stream()).toList(), Rule.ids());
-        List<String> transports = Order.sorted(results.stream().map(ScenarioResult::transport).toList(), Vocabulary.TRANSPORTS);
-        Map<String, List<String>> combinations = new LinkedHashMap<>();
-        for (String transport : transports) {
-            combinations.put(transport, Order.sorted(results.stream().filter(r -> r.transport().equals(transport))
-                .map(ScenarioResult::combination).toList(), Vocabulary.COMBINATIONS));
-        }
-        Map<String, Cell> cells = new LinkedHashMap<>();
-        for (String rule : rules) {
-            for (String transport : transports) {
-                for (String combination : combinations.get(transport)) {
-                    List<ScenarioResult> in = results.stream()
-                        .filter(r -> r.transport().equals(transport) && r.combination().equals(combination)
-                            && (r.rules().contains(rule) || (r.rules().isEmpty() && rule.equals(NO_RULE))))
-                        .toList();
-                    if (!in.isEmpty()) {
-                        cells.put(key(rule, transport, combination),
-                            new Cell("cell-" + (cells.size() + 1), rule, transport, combination, in));
-                    }
-                }
-            }
-        }
+        return render(title, results, "");
+    }
+
+    public static String render(String title, List<ScenarioResult> results, String reportLink) {
+        List<String> rules = MatrixCell.rules(results);
+        List<String> transports = MatrixCell.transports(results);
+        Map<String, List<String>> combinations = MatrixCell.combinations(results);
+        Map<String, MatrixCell> cells = MatrixCell.of(results);
 
         XmlWriter html = new XmlWriter();
         html.raw("<!DOCTYPE html>\n");
@@ -110,8 +94,14 @@ public final class MatrixPage {
         html.start("body");
         html.element("h1", title);
         summary(html, results);
+        String report = safeLink(reportLink);
+        if (!report.isEmpty()) {
+            html.start("p", "class", "report-link").text("Timelines, histories and logs of every scenario: ");
+            html.element("a", "the Allure report", "href", report);
+            html.end();
+        }
         html.start("p", "class", "legend");
-        html.text("A cell takes the colour of its worst outcome (failed > broken > spec error > unsupported > passed > skipped); "
+        html.text("A cell takes the colour of its worst outcome (failed > broken > spec error > unsupported > waived > unexpected pass > passed > skipped); "
             + "the number counts its scenarios, with a breakdown when they differ. Click a cell for its scenarios. ");
         for (Outcome o : Outcome.values()) {
             badge(html, o, o.label());
@@ -119,7 +109,7 @@ public final class MatrixPage {
         html.end();
         grid(html, rules, transports, combinations, cells);
         html.element("h2", "Scenarios by cell");
-        for (Cell cell : cells.values()) {
+        for (MatrixCell cell : cells.values()) {
             html.start("section", "class", "cell-list", "id", cell.anchor());
             html.element("h3", cell.rule() + " · " + cell.transport() + " · " + cell.combination());
             html.start("ul", "class", "scenarios");
@@ -132,6 +122,13 @@ public final class MatrixPage {
                     html.element("span", r.name(), "class", "scenario");
                 } else {
                     html.element("a", r.name(), "class", "scenario", "href", link);
+                }
+                if (!r.location().isEmpty()) {
+                    html.text(" ");
+                    html.element("code", r.location(), "class", "location");
+                }
+                if (!r.message().isBlank()) {
+                    html.element("div", r.message().strip().split("\n", 2)[0], "class", "reason");
                 }
                 html.end();
             }
@@ -168,7 +165,7 @@ public final class MatrixPage {
     }
 
     private static void grid(XmlWriter html, List<String> rules, List<String> transports,
-                             Map<String, List<String>> combinations, Map<String, Cell> cells) {
+                             Map<String, List<String>> combinations, Map<String, MatrixCell> cells) {
         html.start("table", "class", "matrix");
         html.start("thead");
         html.start("tr");
@@ -198,7 +195,7 @@ public final class MatrixPage {
             html.element("th", rule, "class", "rule", "title", Rule.byId(rule).map(Rule::title).orElse(rule));
             for (String transport : transports) {
                 for (String combination : combinations.get(transport)) {
-                    Cell cell = cells.get(key(rule, transport, combination));
+                    MatrixCell cell = cells.get(MatrixCell.key(rule, transport, combination));
                     if (cell == null) {
                         html.element("td", "·", "class", "cell none", "data-transport", transport, "data-combination", combination);
                         continue;
@@ -239,10 +236,6 @@ public final class MatrixPage {
 
     private static String style(Outcome o) {
         return Palette.of(o).css();
-    }
-
-    private static String key(String rule, String transport, String combination) {
-        return rule + "\u0000" + transport + "\u0000" + combination;
     }
 
     /** A relative or http(s) link as given; anything with another scheme (javascript:) becomes no link. */

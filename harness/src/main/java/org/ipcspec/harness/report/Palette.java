@@ -9,6 +9,8 @@ record Palette(String background, String foreground) {
         return switch (outcome) {
             case SKIPPED -> new Palette("#e0e0e0", "#616161");
             case PASSED -> new Palette("#a5d6a7", "#1b5e20");
+            case UNEXPECTED_PASS -> new Palette("#c5e1a5", "#33691e");
+            case WAIVED -> new Palette("#fff59d", "#5d4037");
             case UNSUPPORTED -> new Palette("#b0bec5", "#37474f");
             case SPEC_ERROR -> new Palette("#ce93d8", "#4a148c");
             case BROKEN -> new Palette("#ffcc80", "#8a4b00");

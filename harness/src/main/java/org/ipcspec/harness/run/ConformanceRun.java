@@ -22,14 +22,18 @@ import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
 
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
+import org.ipcspec.harness.check.FigureLog;
 import org.ipcspec.harness.outcome.ScenarioResult;
 import org.ipcspec.harness.process.StartupStats;
 import org.ipcspec.harness.scenario.Folders;
@@ -63,6 +67,7 @@ public final class ConformanceRun {
             listeners.add(new LegacyXmlReportGeneratingListener(options.junitXml(), xmlLog));
         }
         SpecLocation.featuresFrom(options.features());
+        FigureLog.clear();
         long startupBefore = StartupStats.totalNanos();
         long startsBefore = StartupStats.starts();
         long began = System.nanoTime();
@@ -84,6 +89,7 @@ public final class ConformanceRun {
 
     /** How many scenarios the options select, without running them. */
     public static long count(RunOptions options) {
+        SpecLocation.featuresFrom(options.features());  // the selection filter compares locations
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader features = FeaturesClassLoader.of(options.features(), previous)) {
             Thread.currentThread().setContextClassLoader(features);
@@ -92,6 +98,33 @@ public final class ConformanceRun {
             throw new UncheckedIOException(e);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /** The scenarios the options select, in the order they are written, without running them. */
+    public static List<PlannedScenario> plan(RunOptions options) {
+        SpecLocation.featuresFrom(options.features());
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader features = FeaturesClassLoader.of(options.features(), previous)) {
+            Thread.currentThread().setContextClassLoader(features);
+            TestPlan plan = LauncherFactory.create().discover(request(options));
+            List<PlannedScenario> planned = new ArrayList<>();
+            collect(plan, plan.getRoots(), planned);
+            return planned;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    private static void collect(TestPlan plan, java.util.Set<TestIdentifier> level, List<PlannedScenario> into) {
+        for (TestIdentifier test : level) {
+            if (test.isTest()) {
+                into.add(new PlannedScenario(Locations.of(test), ResultCollector.scenarioName(test.getDisplayName()),
+                        test.getTags().stream().map(TestTag::getName).toList()));
+            }
+            collect(plan, plan.getChildren(test), into);
         }
     }
 
@@ -118,6 +151,9 @@ public final class ConformanceRun {
         if (!options.transports().isEmpty()) {
             String chosen = String.join(" | ", options.transports());
             request.filters(TagFilter.includeTags("(" + chosen + ") | " + Vocabulary.noTransportExpression()));
+        }
+        if (!options.selection().isAll()) {
+            request.filters(new SelectionFilter(options.selection()));
         }
         if (options.shard().count() > 1) {
             request.filters(new ShardFilter(options.shard()));

@@ -30,6 +30,13 @@ final class Locations {
         return source.toString();
     }
 
+    /** A path as a person would type it: relative to the working folder when inside it. */
+    static String relative(java.nio.file.Path path) {
+        java.nio.file.Path file = path.toAbsolutePath().normalize();
+        java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+        return file.startsWith(here) ? here.relativize(file).toString() : file.toString();
+    }
+
     private static String line(Optional<FilePosition> position) {
         return position.map(p -> ":" + p.getLine()).orElse("");
     }

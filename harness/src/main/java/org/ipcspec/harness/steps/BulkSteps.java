@@ -23,6 +23,7 @@ import org.awaitility.core.ConditionTimeoutException;
 
 import java.util.concurrent.CompletableFuture;
 import org.ipcspec.harness.check.Checkers;
+import org.ipcspec.harness.check.FigureLog;
 import org.ipcspec.harness.check.ScenarioFacts;
 import org.ipcspec.harness.check.SeqDigest;
 import org.ipcspec.harness.check.Verdict;
@@ -155,6 +156,7 @@ public final class BulkSteps {
         JsonNode latency = lastBatch(world.participant("receiver")).path("latency_ns");
         Threshold threshold = world.bounds().threshold(transport, size).orElse(null);
         Figures.attach(transport, size, verdicts, latency);
+        FigureLog.record(world.location(), verdicts.stream().flatMap(v -> v.figures().stream()).toList());
         Figures.attachLatencyChart(transport, size, latency, threshold);
         Violations.requireAll(verdicts);
     }

@@ -1,39 +1,47 @@
 package org.ipcspec.harness.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The matrix made from a single-file Allure report links each scenario to its page in it. */
+import org.ipcspec.harness.outcome.Outcome;
+import org.ipcspec.harness.outcome.ScenarioResult;
+import org.ipcspec.harness.report.RunSummary;
+import org.ipcspec.harness.spec.ScenarioTags;
+
+/** The matrix is drawn from the shards' summary.json files, merged; nothing is read out of Allure's pages. */
 class ReportMatrixTest {
 
     @Test
-    void readsTheEmbeddedTestCasesAndLinksToThem(@TempDir Path dir) throws Exception {
-        Path report = Files.createDirectories(dir.resolve("allure-report"));
-        String failed = "{\"uid\":\"abc123\",\"name\":\"A sync send stays blocked (shm)\",\"status\":\"failed\",\"labels\":["
-                + "{\"name\":\"rule\",\"value\":\"S1\"},{\"name\":\"transport\",\"value\":\"shm\"},"
-                + "{\"name\":\"combination\",\"value\":\"sync-send/sync-receive\"},{\"name\":\"implementation\",\"value\":\"mine\"}]}";
-        String skipped = "{\"uid\":\"def456\",\"name\":\"A sync send stays blocked (file)\",\"status\":\"skipped\",\"labels\":["
-                + "{\"name\":\"rule\",\"value\":\"S1\"},{\"name\":\"transport\",\"value\":\"file\"}]}";
-        Files.writeString(report.resolve("index.html"), "<html><script>" + embed("abc123", failed) + ";" + embed("def456", skipped)
-                + ";d('data/attachments/x.svg','PHN2Zz4=')</script></html>", StandardCharsets.UTF_8);
+    void drawsTheMatrixFromTheShardsSummariesAndWritesTheMergedOne(@TempDir Path dir) throws Exception {
+        Path one = dir.resolve("one.json");
+        Path two = dir.resolve("two.json");
+        new RunSummary("mine", "1", "p", Duration.ZERO, List.of(result("A sync send stays blocked (shm)", Outcome.FAILED, "shm")), Map.of())
+                .write(one);
+        new RunSummary("mine", "1", "p", Duration.ZERO, List.of(result("A sync send stays blocked (file)", Outcome.PASSED, "file")), Map.of())
+                .write(two);
+        Path out = Files.createDirectories(dir.resolve("merged"));
 
-        Path matrix = ReportMatrix.write(report);
+        Path matrix = ReportMatrix.write(List.of(one, two), out, "allure-report/index.html");
 
         String page = Files.readString(matrix);
-        assertTrue(page.contains("allure-report/index.html#testresult/abc123"), page);
-        assertTrue(page.contains("allure-report/index.html#testresult/def456"), page);
         assertTrue(page.contains("ipcspec conformance: mine"), page);
         assertTrue(page.contains("A sync send stays blocked (shm)"), page);
+        assertTrue(page.contains("A sync send stays blocked (file)"), page);
+        assertTrue(page.contains("href=\"allure-report/index.html\""), page);
+        assertEquals(2, RunSummary.read(out.resolve("summary.json")).scenarios().size());
     }
 
-    private static String embed(String uid, String json) {
-        return "d('data/test-cases/" + uid + ".json','" + Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)) + "')";
+    private static ScenarioResult result(String name, Outcome outcome, String transport) {
+        return new ScenarioResult(name, "features/blocking.feature:22", ScenarioTags.of(List.of("S1", transport, "sync-send", "sync-receive")),
+                outcome, "", Duration.ZERO, "");
     }
 }

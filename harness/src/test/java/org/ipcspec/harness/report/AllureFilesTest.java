@@ -31,16 +31,19 @@ class AllureFilesTest {
         Path file = AllureCategories.write(dir);
         JsonNode json = new ObjectMapper().readTree(Files.readString(file));
         assertTrue(json.isArray());
-        assertEquals(5, json.size());
+        assertEquals(7, json.size());
         List<String> names = new ArrayList<>();
         json.forEach(c -> names.add(c.get("name").asText()));
-        assertEquals(List.of("Conformance failures", "Unsupported by the implementation", "Errors in the spec",
+        assertEquals(List.of("Conformance failures", "Waived (known failures)", "Unexpected passes (a waiver to remove)",
+            "Unsupported by the implementation", "Errors in the spec",
             "Implementation broken (crash, no hello, garbage)", "Harness or environment error"), names);
         assertEquals("failed", json.get(0).get("matchedStatuses").get(0).asText());
         assertEquals("skipped", json.get(1).get("matchedStatuses").get(0).asText());
-        assertEquals("broken", json.get(2).get("matchedStatuses").get(0).asText());
-        assertEquals("broken", json.get(3).get("matchedStatuses").get(0).asText());
-        assertFalse(json.get(4).has("messageRegex"), "the last category takes every other broken result");
+        assertEquals("passed", json.get(2).get("matchedStatuses").get(0).asText());
+        assertEquals("skipped", json.get(3).get("matchedStatuses").get(0).asText());
+        assertEquals("broken", json.get(4).get("matchedStatuses").get(0).asText());
+        assertEquals("broken", json.get(5).get("matchedStatuses").get(0).asText());
+        assertFalse(json.get(6).has("messageRegex"), "the last category takes every other broken result");
     }
 
     /** Allure 2's rule: the first category whose statuses hold the status and whose regex matches the whole message. */
@@ -73,6 +76,8 @@ class AllureFilesTest {
         assertEquals("Harness or environment error", categorise(json, "broken", "java.io.IOException: No space left on device"));
         assertEquals("Harness or environment error", categorise(json, "broken", "cannot start the sender: command=[x]: No such file"));
         assertNull(categorise(json, "passed", "S1 violated"));
+        assertEquals("Waived (known failures)", categorise(json, "skipped", "waived (known; https://x/7): S1 violated: early\nmore"));
+        assertEquals("Unexpected passes (a waiver to remove)", categorise(json, "passed", "unexpected pass: the profile waives rule S1 on shm"));
     }
 
     @Test
