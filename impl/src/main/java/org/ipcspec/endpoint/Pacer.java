@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
 final class Pacer {
 
     /** Closer to a due time than this, the wait spins: a park overshoots by about the timer slack (50 us on Linux). */
-    static final long SPIN_NANOS = 100_000;
+    static final long SPIN_NANOS = 20_000;
 
     private final long start;
     private final double nanosPerMessage;

@@ -51,7 +51,9 @@ public final class FaultyEndpoint {
                 SyncReceiveHangsOnSocket::opener,
                 IgnoresTimeout::opener,
                 SyncSendHangsOnFile::opener,
-                DropsUnderLoad::opener)) {
+                DropsUnderLoad::opener,
+                StallsPeriodically::opener,
+                SendsInBursts::opener)) {
             FAULTS.put(fault.get().fault(), fault);
         }
         lying("backdates-receives", FaultyOpener::none, LyingLines::backdatesReceives);
