@@ -11,7 +11,11 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Pacer {
 
-    /** Closer to a due time than this, the wait spins: a park overshoots by about the timer slack (50 us on Linux). */
+    /**
+     * Closer to a due time than this, the wait spins; further, it parks. A park overshoots by about
+     * the timer slack (50 us on Linux), so a message may go out that much late, which its latency
+     * then shows; spinning all the way would keep a core busy on a 2-core machine and cost more.
+     */
     static final long SPIN_NANOS = 20_000;
 
     private final long start;
