@@ -2,17 +2,19 @@
 Feature: Messages flow fast enough
   One sender process sends asynchronously as fast as the channel takes messages, one receiver
   process collects them, and the figures are held to the thresholds of the implementation's
-  profile for that transport and message size (PROTOCOL.md, "Throughput and latency").
+  profile for that transport and message size (docs/protocol.md#rules). The run saturates the
+  channel, so up to `capacity` messages queue ahead of each one: its latency is the queue's, shown
+  but not judged (latency.feature judges it at an offered rate).
 
-  @THROUGHPUT @LATENCY @O2 @async-send @sync-receive
-  Scenario Outline: Throughput and latency of <size>-byte messages (<transport>)
+  @THROUGHPUT @O2 @async-send @sync-receive
+  Scenario Outline: Throughput of <size>-byte messages (<transport>)
     Given a <transport> channel with capacity 4096 for messages of at most 65536 bytes
     And a receiver that receives synchronously
     And a sender that sends asynchronously
     When the sender sends <count> messages of <size> bytes
     And the receiver receives <count> messages
     Then all <count> messages arrive in order, intact and exactly once
-    And the throughput and latency of <size>-byte messages meet the profile
+    And the throughput of <size>-byte messages meets the profile
 
     @shm
     Examples: shm, 64 bytes

@@ -1981,6 +1981,10 @@ class Session:
         reply(request.id, status=status, **extra)
 
     def op_send_many(self, request):
+        if "rate" in request.fields:
+            # A paced send_many (docs/protocol.md#send_many) is optional; saying so makes the
+            # latency scenarios unsupported instead of judging an unpaced run against their bounds.
+            raise RequestError("unsupported", "field rate (a paced send_many) is not offered")
         first_seq = request.integer("first_seq", 0, MAX_SEQ)
         count = request.integer("count", 0, MAX_SEQ + 1 - first_seq)
         size = payload_size(request)

@@ -23,6 +23,9 @@ final class SendOps {
      */
     static final int MATERIALISE_LIMIT = 16 << 20;
 
+    /** The highest {@code rate} accepted: one message a nanosecond. */
+    static final long MAX_RATE = 1_000_000_000L;
+
     /** Marks a time not taken (no message attempted); written as null. */
     static final long NO_TIME = Long.MIN_VALUE;
 
@@ -95,18 +98,24 @@ final class SendOps {
     /**
      * Sends {@code first_seq .. first_seq+count-1}. {@code full} is retried with a back-off and
      * counted; for an asynchronous sender with {@code timeout_ms}, a message still refused after
-     * that long ends the batch with {@code full}. Any other non-ok status ends the batch.
+     * that long ends the batch with {@code full}. Any other non-ok status ends the batch. With
+     * {@code rate} each message waits for its due time ({@link Pacer}) and carries that time as its
+     * {@code sent_t}. A synchronous sender reports the percentiles of its send durations
+     * ({@code send_ns}): each is a round trip to the receiver and back.
      */
     void sendMany(Request request) throws RequestException, ClosingException {
         long firstSeq = request.requiredLong("first_seq", 0, Request.MAX_SEQ_EXCLUSIVE - 1);
         long count = request.requiredLong("count", 0, Request.MAX_SEQ_EXCLUSIVE - firstSeq);
         int size = size(request);
         long sampleEvery = request.optionalLong("sample_every", 0, Long.MAX_VALUE, 0);
+        long rate = request.optionalLong("rate", 1, MAX_RATE, 0);
         boolean hasTimeout = request.has("timeout_ms");
         long timeoutNanos = Session.timeoutNanos(request, Sender.FOREVER);
         Handle handle = session.acquireSender(request);
         Sender sender = handle.sender;
         boolean async = sender.mode() == Mode.ASYNC;
+        Latencies sendDurations = async ? null : new Latencies();
+        Pacer pacer = null;
 
         long sent = 0;
         long fullRetries = 0;
@@ -123,6 +132,14 @@ final class SendOps {
                 }
                 long seq = firstSeq + i - 1;
                 boolean sampled = sampleEvery > 0 && i % sampleEvery == 0;
+                long due = 0;
+                if (rate > 0) {
+                    if (pacer == null) {
+                        pacer = new Pacer(System.nanoTime(), rate);
+                    }
+                    due = pacer.due(i - 1);
+                    Pacer.awaitDue(due);
+                }
                 long begin = System.nanoTime();
                 if (i == 1) {
                     firstT = begin;
@@ -136,7 +153,7 @@ final class SendOps {
                     // system call for many frames); the last, a plain send, writes them all.
                     boolean more = i < count;
                     result = payload == null ? SendStatus.TOO_LARGE
-                            : sendOne(sender, payload, seq, handle.senderId, size, begin, more, timeoutNanos);
+                            : sendOne(sender, payload, seq, handle.senderId, size, rate > 0 ? due : begin, more, timeoutNanos);
                     while (result == SendStatus.FULL && !session.abandoned()
                             && !(async && hasTimeout && System.nanoTime() - begin >= timeoutNanos)) {
                         fullRetries++;
@@ -153,7 +170,8 @@ final class SendOps {
                 // last one (batch_end's last_t) and the one that ends the batch early. The clock
                 // costs 25-100 ns a read here; sent_t, which the protocol needs, stays per message.
                 boolean ok = "ok".equals(status);
-                if (sampled || !ok || i == count) {
+                if (sampled || !ok || i == count || sendDurations != null) {
+                    // a synchronous batch times every send: its durations are round trips (send_ns)
                     lastT = System.nanoTime();
                 }
                 if (sampled) {
@@ -166,6 +184,9 @@ final class SendOps {
                 }
                 if (!ok) {
                     break;
+                }
+                if (sendDurations != null) {
+                    sendDurations.add(lastT - begin);
                 }
                 sent++;
             }
@@ -185,6 +206,9 @@ final class SendOps {
             if (message != null) {
                 line.string("message", message);
             }
+            if (sendDurations != null) {
+                sendDurations.writeTo(line, "send_ns");
+            }
         }
         out.write(event);
         out.write(reply);
@@ -196,10 +220,11 @@ final class SendOps {
      * own: a rare branch taken late (the batch's last message) then recompiles this small
      * method, not the whole batch loop, which on a loaded machine took seconds of slow sends.
      */
-    private static SendStatus sendOne(Sender sender, ByteBuffer payload, long seq, long senderId, int size, long begin,
+    /** @param sentT the message's sent_t: when it was begun, or in a paced batch when it was due */
+    private static SendStatus sendOne(Sender sender, ByteBuffer payload, long seq, long senderId, int size, long sentT,
                                       boolean more, long timeoutNanos) {
         Payload.write(payload, seq, senderId, size);
-        Payload.putSentT(payload, begin);
+        Payload.putSentT(payload, sentT);
         return transportCall(sender, payload, more, timeoutNanos);
     }
 

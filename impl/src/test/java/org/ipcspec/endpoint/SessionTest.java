@@ -194,6 +194,34 @@ class SessionTest {
         assertEquals("too_large", huge.get(2).get("status"), "answered without allocating 2 GiB");
     }
 
+    /** rate: message i is due at start + i / rate, is never sent before, and carries its due time as sent_t. */
+    @Test
+    void pacedBulkSendWaitsForEachDueTimeAndStampsIt() throws Exception {
+        Driven receiver = new Driven();
+        receiver.reply(OPEN_RECEIVER.replace("\"capacity\":4", "\"capacity\":100"));
+        Driven sender = new Driven();
+        sender.reply(OPEN_SENDER);
+        assertEquals("invalid", sender.reply("{\"id\":2,\"op\":\"send_many\",\"first_seq\":1,\"count\":5,\"size\":64,\"rate\":0}")
+                .get("error"), "a rate must be positive");
+
+        List<Map<String, Object>> sent = sender.ask(
+                "{\"id\":3,\"op\":\"send_many\",\"first_seq\":1,\"count\":20,\"size\":64,\"rate\":1000,\"sample_every\":1}");
+        Map<String, Object> batch = sent.get(sent.size() - 2);
+        assertEquals(20L, batch.get("sent"));
+        assertNull(batch.get("send_ns"), "an asynchronous sender reports no send durations");
+        List<Map<String, Object>> got = receiver.ask("{\"id\":4,\"op\":\"receive_many\",\"count\":20,\"timeout_ms\":5000,\"sample_every\":1}");
+        long previous = 0;
+        for (int i = 0; i < 20; i++) {
+            long sentT = (Long) got.get(2 * i + 1).get("sent_t");
+            long begin = (Long) sent.get(2 * i).get("t");
+            assertTrue(begin >= sentT, "message " + (i + 1) + " began at " + begin + ", before it was due at " + sentT);
+            if (i > 0) {
+                assertEquals(1_000_000L, sentT - previous, 1, "sent_t of message " + (i + 1) + " is its due time, 1 ms after the last");
+            }
+            previous = sentT;
+        }
+    }
+
     @Test
     void bulkSendAndReceiveWithSamplingAndDigest() throws Exception {
         Driven receiver = new Driven();

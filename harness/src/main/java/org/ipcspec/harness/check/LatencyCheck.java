@@ -3,24 +3,44 @@ package org.ipcspec.harness.check;
 import org.ipcspec.harness.history.Batch;
 import org.ipcspec.harness.history.Entry;
 import org.ipcspec.harness.history.History;
+import org.ipcspec.harness.history.Mode;
 import org.ipcspec.harness.profile.Bounds;
+import org.ipcspec.harness.profile.LatencyBounds;
 import org.ipcspec.harness.profile.Threshold;
 import org.ipcspec.harness.spec.Rule;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * LATENCY: a completed receive_many's p99 latency (recv_end minus sent_t) is within the profile's
- * bound, and agrees with the messages the harness saw: the sampled recv_end events of the batch
- * are some of the messages the percentiles summarise, so the reported max is at least each one's
- * latency, and the reported p99 at least their median (half of a sample over the true p99 is, for
- * any sample of more than a handful, a report that lies).
+ * LATENCY (docs/protocol.md#rules), judged two ways against the profile's bounds:
+ *
+ * <ul>
+ * <li>one way, at an offered rate: the last completed receive_many on a channel whose send_many
+ *     was paced ({@code rate}) has its p50, p99 and p99.9 latency (recv_end minus sent_t, the due
+ *     time) within the profile's {@code latency} bounds. Earlier paced runs in the scenario warm
+ *     the processes up and are not judged. A sampled message collected before its due time was
+ *     sent ahead of the offered rate. A saturating run (no rate) is not judged: its latency is its
+ *     queue.</li>
+ * <li>round trip: the last completed synchronous send_many of each sender has the percentiles of
+ *     its send durations ({@code send_ns}, or, when the endpoint does not report them, those of its
+ *     sampled send_begin/send_end pairs) within the profile's {@code round_trip} bounds.</li>
+ * </ul>
+ *
+ * <p>Each reported figure is cross-checked against the messages the harness saw: the sampled
+ * events are some of the messages the percentiles summarise, so the reported max is at least
+ * each one's, and the reported p99 at least their median (half of a sample over the true p99 is,
+ * for any sample of more than a handful, a report that lies).
  */
 final class LatencyCheck implements Checker {
+
+    /** The fewest sampled messages whose median says anything about a p99. */
+    static final int MIN_SAMPLES = 5;
 
     @Override
     public Rule rule() {
@@ -30,59 +50,158 @@ final class LatencyCheck implements Checker {
     @Override
     public Verdict check(History history, ScenarioFacts facts, Bounds bounds) {
         Findings f = new Findings(rule(), history);
-        String missing = "no completed receive_many in the history";
+        String missing = "no paced receive_many and no synchronous send_many completed in the history";
+        Map<String, BulkRun> lastPaced = new LinkedHashMap<>();
         for (BulkRun run : BulkRun.of(history, facts, s -> true)) {
-            Batch b = run.receive();
-            String transport = run.transport();
-            long size = run.size();
-            Optional<Threshold> th = bounds.threshold(transport, size);
-            if (th.isEmpty() || th.get().maxP99Micros() == null) {
-                missing = "the profile states no latency bound for " + transport + " at " + size + " B";
+            Map<String, Object> latency = run.receive().latencyNs();
+            if (latency.get("p99") instanceof Number p99) {
+                crossCheck(f, describe(run.receive(), run.transport(), run.size(), "latency"), run.receive().latencyNs(),
+                        sampledLatencies(history, run.receive()), p99.longValue());
+            }
+            if (run.send() != null && run.send().request() != null && run.send().request().has("rate")) {
+                lastPaced.put(run.receive().participant(), run);
+            }
+        }
+        for (BulkRun run : lastPaced.values()) {
+            Optional<LatencyBounds> b = bounds.threshold(run.transport(), run.size()).map(Threshold::latency);
+            if (b.isEmpty()) {
+                missing = "the profile states no latency bounds for " + run.transport() + " at " + run.size() + " B";
                 continue;
             }
             f.checked();
-            String what = "receive_many by " + b.participant() + " (ended " + f.at(b.finish().time()) + ") over "
-                    + transport + " at " + size + " B";
-            Object p99 = b.latencyNs().get("p99");
-            if (!(p99 instanceof Number n)) {
-                f.violation(what + " reported no p99 latency");
+            long rate = run.send().request().num("rate", 0);
+            String what = describe(run.receive(), run.transport(), run.size(), "one way") + " at "
+                    + String.format(Locale.ROOT, "%,d", rate) + " msg/s";
+            judge(f, what, "latency", run.transport(), run.size(), run.receive().latencyNs(), b.get());
+            sentEarly(f, what, history, run.receive());
+        }
+        Map<String, Batch> lastSync = new LinkedHashMap<>();
+        for (Batch b : history.batches()) {
+            if (b.isSend() && b.ended() && b.end() != null && b.end().mode() == Mode.SYNC && b.figure("sent") > 0) {
+                lastSync.put(b.participant(), b);
+            }
+        }
+        for (Batch b : lastSync.values()) {
+            String transport = facts.transport() != null ? facts.transport() : b.end().transport();
+            long size = facts.messageSize() != null ? facts.messageSize() : b.size();
+            Optional<LatencyBounds> rt = bounds.threshold(transport, size).map(Threshold::roundTrip);
+            if (rt.isEmpty()) {
+                missing = "the profile states no round-trip bounds for " + transport + " at " + size + " B";
                 continue;
             }
-            crossCheck(f, what, b, history, n.longValue());
-            double us = n.doubleValue() / 1000.0;
-            double max = th.get().maxP99Micros();
-            boolean ok = us <= max;
-            f.figure(new Figure("p99 latency " + transport + " " + size + " B", us, "us", "<=", max, ok));
-            if (!ok) {
-                f.violation(String.format(Locale.ROOT, "%s: p99 latency %,.1f us, over the profile's %,.1f us", what, us, max));
+            f.checked();
+            String what = describe(b, transport, size, "round trip");
+            List<Long> sampled = sampledSendDurations(history, b);
+            Map<String, Object> reported = b.finish().obj("send_ns");
+            if (reported.get("p99") instanceof Number p99) {
+                crossCheck(f, what, reported, sampled, p99.longValue());
+            } else {
+                // send_ns is optional: then the sampled sends are the evidence
+                reported = NearestRank.summary(sampled);
+                what += " (no send_ns reported: from its " + sampled.size() + " sampled sends)";
             }
+            judge(f, what, "round trip", transport, size, reported, rt.get());
         }
         return f.verdict(missing);
     }
 
-    /** The fewest sampled messages whose median says anything about a p99. */
-    static final int MIN_SAMPLES = 5;
+    private static String describe(Batch b, String transport, long size, String kind) {
+        return b.op() + " by " + b.participant() + " over " + transport + " at " + size + " B, " + kind;
+    }
 
-    private static void crossCheck(Findings f, String what, Batch b, History history, long p99) {
+    /** Each bound against its reported percentile: a figure each, and a violation naming all three percentiles and the bound. */
+    private static void judge(Findings f, String what, String figure, String transport, long size, Map<String, Object> reported,
+                              LatencyBounds bounds) {
+        String all = percentiles(reported);
+        for (Map.Entry<String, Double> bound : bounds.byPercentile().entrySet()) {
+            String p = bound.getKey();
+            if (!(reported.get(p) instanceof Number n)) {
+                f.violation(what + " reported no " + p + " (" + all + ")");
+                continue;
+            }
+            double us = n.doubleValue() / 1000.0;
+            boolean ok = us <= bound.getValue();
+            f.figure(new Figure(p + " " + figure + " " + transport + " " + size + " B", us, "us", "<=", bound.getValue(), ok));
+            if (!ok) {
+                f.violation(String.format(Locale.ROOT, "%s: %s %,.1f us, over the profile's %,.1f us (%s)", what, p, us,
+                        bound.getValue(), all));
+            }
+        }
+    }
+
+    private static String percentiles(Map<String, Object> reported) {
+        List<String> parts = new ArrayList<>();
+        for (String p : new String[] {"p50", "p90", "p99", "p999", "max"}) {
+            if (reported.get(p) instanceof Number n) {
+                parts.add(String.format(Locale.ROOT, "%s %,.1f", p, n.doubleValue() / 1000.0));
+            }
+        }
+        return parts.isEmpty() ? "no percentiles" : String.join(", ", parts) + " us";
+    }
+
+    /** A message collected before its sent_t was sent before it was due: ahead of the offered rate. */
+    private static void sentEarly(Findings f, String what, History history, Batch receive) {
+        for (Entry e : eventsOf(history, receive, "recv_end")) {
+            if (e.get("sent_t") instanceof Number sent && e.time() < sent.longValue()) {
+                f.violation(String.format(Locale.ROOT, "%s: message %s was collected %,.1f us before it was due (its sent_t): the "
+                        + "sender sent ahead of the offered rate", what, e.get("seq"), (sent.longValue() - e.time()) / 1e3));
+                return;
+            }
+        }
+    }
+
+    private static List<Long> sampledLatencies(History history, Batch receive) {
         List<Long> seen = new ArrayList<>();
-        int from = b.request() == null ? 0 : b.request().index();
-        for (Entry e : history.of(b.participant())) {
-            if (e.index() > from && e.index() < b.finish().index() && e.isEvent("recv_end") && e.get("sent_t") instanceof Number sent) {
+        for (Entry e : eventsOf(history, receive, "recv_end")) {
+            if (e.get("sent_t") instanceof Number sent) {
                 seen.add(e.time() - sent.longValue());
             }
         }
-        if (seen.isEmpty()) {
+        return seen;
+    }
+
+    /** Durations of the batch's sampled ok sends: each send_end's time minus that of the send_begin of the same seq before it. */
+    private static List<Long> sampledSendDurations(History history, Batch send) {
+        List<Long> out = new ArrayList<>();
+        Entry begin = null;
+        for (Entry e : eventsOf(history, send, null)) {
+            if (e.isEvent("send_begin")) {
+                begin = e;
+            } else if (e.isEvent("send_end") && begin != null && "ok".equals(e.status())
+                    && String.valueOf(e.get("seq")).equals(String.valueOf(begin.get("seq")))) {
+                out.add(e.time() - begin.time());
+                begin = null;
+            }
+        }
+        return out;
+    }
+
+    /** The batch's events of one kind (all when {@code event} is null), between its request and its batch_end. */
+    private static List<Entry> eventsOf(History history, Batch b, String event) {
+        List<Entry> out = new ArrayList<>();
+        int from = b.request() == null ? 0 : b.request().index();
+        for (Entry e : history.of(b.participant())) {
+            if (e.index() > from && e.index() < b.finish().index() && (event == null ? e.event() != null : e.isEvent(event))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static void crossCheck(Findings f, String what, Map<String, Object> reported, List<Long> sampled, long p99) {
+        if (sampled.isEmpty()) {
             return;
         }
+        List<Long> seen = new ArrayList<>(sampled);
         Collections.sort(seen);
         long largest = seen.get(seen.size() - 1);
-        if (b.latencyNs().get("max") instanceof Number max && max.longValue() < largest) {
-            f.violation(String.format(Locale.ROOT, "%s reported a max latency of %,.1f us, but a message it collected (a sampled recv_end) "
-                    + "took %,.1f us", what, max.longValue() / 1e3, largest / 1e3));
+        if (reported.get("max") instanceof Number max && max.longValue() < largest) {
+            f.violation(String.format(Locale.ROOT, "%s: reported a max of %,.1f us, but a message it sampled took %,.1f us", what,
+                    max.longValue() / 1e3, largest / 1e3));
         }
         long median = seen.get((seen.size() - 1) / 2);
         if (seen.size() >= MIN_SAMPLES && median > p99) {
-            f.violation(String.format(Locale.ROOT, "%s reported a p99 latency of %,.1f us, but half of the %d messages sampled took "
+            f.violation(String.format(Locale.ROOT, "%s: reported a p99 of %,.1f us, but half of the %d messages sampled took "
                     + "%,.1f us or more", what, p99 / 1e3, seen.size(), median / 1e3));
         }
     }

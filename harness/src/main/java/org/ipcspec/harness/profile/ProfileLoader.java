@@ -46,7 +46,10 @@ final class ProfileLoader {
     private static final List<String> WAIVER = List.of("scenario", "rule", "transport", "reason", "issue");
     private static final List<String> TIMING = List.of("non_blocking_ms", "blocked_ms", "crash_ms", "start_ms",
             "timeout_tolerance_ms");
-    private static final List<String> THRESHOLD = List.of("min_messages_per_second", "max_p99_latency_us");
+    private static final List<String> THRESHOLD = List.of("min_messages_per_second", "max_p99_latency_us", "latency",
+            "round_trip");
+    private static final List<String> PERCENTILE_BOUNDS = List.of("max_p50_us", "max_p99_us", "max_p999_us");
+    private static final List<String> LATENCY = List.of("rate", "max_p50_us", "max_p99_us", "max_p999_us");
     private static final List<String> DEFAULTS = List.of("bulk_count", "sample_every");
 
     private final String file;
@@ -153,7 +156,11 @@ final class ProfileLoader {
                             ? positive(th.get("min_messages_per_second").getValueNode(), path + ".min_messages_per_second") : null;
                     Double p99 = th.containsKey("max_p99_latency_us")
                             ? positive(th.get("max_p99_latency_us").getValueNode(), path + ".max_p99_latency_us") : null;
-                    bounds = bounds.withThreshold(transport, size, new Threshold(min, p99));
+                    LatencyBounds latency = th.containsKey("latency")
+                            ? latencyBounds(th.get("latency").getValueNode(), path + ".latency", true) : null;
+                    LatencyBounds roundTrip = th.containsKey("round_trip")
+                            ? latencyBounds(th.get("round_trip").getValueNode(), path + ".round_trip", false) : null;
+                    bounds = bounds.withThreshold(transport, size, new Threshold(min, p99, latency, roundTrip));
                 }
             }
         }
@@ -230,6 +237,48 @@ final class ProfileLoader {
             waivers.add(new Waiver(scenario, rule, transport, reason, issue, item.getStartMark().getLine() + 1));
         }
         return waivers;
+    }
+
+    /**
+     * {@code latency: {rate, max_p50_us, max_p99_us, max_p999_us}} (rate required) or
+     * {@code round_trip: {max_p50_us, max_p99_us, max_p999_us}}; at least one bound, each positive,
+     * and a tail bound no lower than a bound nearer the median (p50 <= p99 <= p999).
+     */
+    private LatencyBounds latencyBounds(Node node, String path, boolean paced) {
+        List<String> known = paced ? LATENCY : PERCENTILE_BOUNDS;
+        Map<String, NodeTuple> m = mapping(node, path, known);
+        if (paced) {
+            require(node, m, path, "rate");
+        }
+        Long rate = null;
+        if (paced) {
+            Node r = m.get("rate").getValueNode();
+            long v = integer(r, path + ".rate", "a whole number of messages per second");
+            if (v <= 0 || v > 1_000_000_000L) {
+                throw error(r, path + ".rate", "must be a rate in messages per second in [1, 1000000000], got " + v);
+            }
+            rate = v;
+        }
+        if (PERCENTILE_BOUNDS.stream().noneMatch(m::containsKey)) {
+            throw error(node, path, "needs at least one of " + String.join(", ", PERCENTILE_BOUNDS));
+        }
+        Double[] b = new Double[PERCENTILE_BOUNDS.size()];
+        Double tightest = null;
+        String tightestKey = null;
+        for (int i = 0; i < b.length; i++) {
+            String key = PERCENTILE_BOUNDS.get(i);
+            if (m.containsKey(key)) {
+                Node v = m.get(key).getValueNode();
+                b[i] = positive(v, path + "." + key);
+                if (tightest != null && b[i] < tightest) {
+                    throw error(v, path + "." + key, "is " + b[i] + " us, under " + tightestKey + " (" + tightest
+                            + " us): a percentile further into the tail cannot be lower");
+                }
+                tightest = b[i];
+                tightestKey = key;
+            }
+        }
+        return new LatencyBounds(rate, b[0], b[1], b[2]);
     }
 
     /** {@code wire}: claimed transport to wire format name; see {@link WireFormat}. */

@@ -29,7 +29,6 @@ import org.ipcspec.harness.check.SeqDigest;
 import org.ipcspec.harness.check.Verdict;
 import org.ipcspec.harness.history.History;
 import org.ipcspec.harness.history.Mode;
-import org.ipcspec.harness.profile.Threshold;
 import org.ipcspec.harness.scenario.Call;
 import org.ipcspec.harness.scenario.Participant;
 import org.ipcspec.harness.scenario.ScenarioWorld;
@@ -147,17 +146,20 @@ public final class BulkSteps {
         require(collected >= 1, Rule.K1, "nothing was collected");
     }
 
-    /** Judged by the THROUGHPUT and LATENCY checkers from the history; the step shows their figures at once. */
-    @Then("the throughput and latency of {int}-byte messages meet the profile")
+    /**
+     * Judged by the THROUGHPUT checker from the history; the step shows its figures at once. A
+     * saturating run's latency is its queue, so it is shown, not judged (LatencySteps judges it at
+     * an offered rate).
+     */
+    @Then("the throughput of {int}-byte messages meets the profile")
     public void throughputMeetsProfile(int size) {
         String transport = world.channel().transport();
         ScenarioFacts facts = ScenarioFacts.builder().transport(transport).messageSize(size).build();
-        List<Verdict> verdicts = Checkers.check(List.of(Rule.THROUGHPUT, Rule.LATENCY), world.history(), facts, world.bounds());
+        List<Verdict> verdicts = Checkers.check(List.of(Rule.THROUGHPUT), world.history(), facts, world.bounds());
         JsonNode latency = lastBatch(world.participant("receiver")).path("latency_ns");
-        Threshold threshold = world.bounds().threshold(transport, size).orElse(null);
         Figures.attach(transport, size, verdicts, latency);
         FigureLog.record(world.location(), verdicts.stream().flatMap(v -> v.figures().stream()).toList());
-        Figures.attachLatencyChart(transport, size, latency, threshold);
+        Figures.attachLatencyChart(transport, size, latency, null);
         Violations.requireAll(verdicts);
     }
 
@@ -190,6 +192,11 @@ public final class BulkSteps {
         long deadline = System.nanoTime() + BULK_BOUND.toNanos();
         long stall = world.stallBound().toNanos();
         while (System.nanoTime() < deadline) {
+            for (Participant p : senders) {
+                if (unsupported(calls.get(p))) {
+                    world.await(p, calls.get(p), BULK_BOUND);   // aborts the scenario as unsupported, at once
+                }
+            }
             boolean sendersDone = senders.stream().allMatch(p -> calls.get(p).reply().isDone());
             boolean receiverDone = received.reply().isDone();
             boolean unfinishedSilent = senders.stream().filter(p -> !calls.get(p).reply().isDone()).allMatch(p -> silentFor(p) > stall)
@@ -261,6 +268,15 @@ public final class BulkSteps {
     private static long lastSampledSeq(History history, String participant, String event) {
         return history.of(participant).stream().filter(e -> e.isEvent(event) && e.get("seq") instanceof Number)
                 .mapToLong(e -> ((Number) e.get("seq")).longValue()).max().orElse(0);
+    }
+
+    /** The call's reply came and is {@code unsupported} (a send_many with a field the endpoint does not offer, e.g. rate). */
+    private static boolean unsupported(Call call) {
+        if (!call.reply().isDone() || call.reply().isCompletedExceptionally()) {
+            return false;
+        }
+        ObjectNode reply = call.reply().getNow(null);
+        return reply != null && !reply.path("ok").asBoolean(true) && "unsupported".equals(reply.path("error").asText());
     }
 
     private long silentFor(Participant participant) {

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.ipcspec.harness.check.Figure;
 import org.ipcspec.harness.check.Verdict;
+import org.ipcspec.harness.profile.LatencyBounds;
 import org.ipcspec.harness.profile.Threshold;
 import org.ipcspec.harness.report.LatencyChartSvg;
+import org.ipcspec.harness.report.PercentileDistributionSvg;
 import org.ipcspec.harness.report.LatencySeries;
 import org.ipcspec.harness.report.LatencyThreshold;
 
@@ -35,7 +37,7 @@ final class Figures {
         ReportEnricher.attach("figures vs thresholds", "text/csv", table.toString(), ".csv");
     }
 
-    /** The latency percentiles as a chart, with the profile's p99 bound as a dashed line. */
+    /** The latency percentiles as a chart, with the profile's saturating p99 bound (not judged) as a dashed line when given. */
     static void attachLatencyChart(String transport, int size, JsonNode latency, Threshold threshold) {
         if (!latency.path("p50").isNumber()) {
             return;
@@ -46,5 +48,20 @@ final class Figures {
                 : List.of(new LatencyThreshold("", "p99", (long) (threshold.maxP99Micros() * 1000)));
         ReportEnricher.attach("latency percentiles", "image/svg+xml",
                 LatencyChartSvg.render("Latency, send to collection (" + transport + ", " + size + " B)", List.of(series), bounds), ".svg");
+    }
+
+    /**
+     * A latency run's percentile distribution (HdrHistogram's plot) with the profile's bounds as a
+     * red step, attached to the Allure result; nothing when the run reported no percentiles.
+     */
+    static void attachPercentileDistribution(String title, String name, JsonNode percentiles, LatencyBounds bounds) {
+        if (!percentiles.path("p50").isNumber()) {
+            return;
+        }
+        LatencySeries series = new LatencySeries(name, percentiles.path("p50").asLong(), percentiles.path("p90").asLong(),
+                percentiles.path("p99").asLong(), percentiles.path("p999").asLong(), percentiles.path("max").asLong());
+        List<LatencyThreshold> thresholds = bounds == null ? List.of() : bounds.byPercentile().entrySet().stream()
+                .map(e -> new LatencyThreshold("", e.getKey(), (long) (e.getValue() * 1000))).toList();
+        ReportEnricher.attach("latency by percentile", "image/svg+xml", PercentileDistributionSvg.render(title, series, thresholds), ".svg");
     }
 }

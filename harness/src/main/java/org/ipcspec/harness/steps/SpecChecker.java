@@ -39,8 +39,8 @@ public final class SpecChecker implements ConcurrentEventListener {
     private static final Map<Rule, List<String>> EXERCISED_BY = Map.of(
             Rule.K1, List.of("is killed"),
             Rule.D1, List.of("is killed"),
-            Rule.THROUGHPUT, List.of("meet the profile"),
-            Rule.LATENCY, List.of("meet the profile"));
+            Rule.THROUGHPUT, List.of("throughput of"),
+            Rule.LATENCY, List.of("latency of"));
 
     private final Set<String> vocabulary = new ConcurrentSkipListSet<>();
 

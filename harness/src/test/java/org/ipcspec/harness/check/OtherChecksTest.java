@@ -200,10 +200,9 @@ class OtherChecksTest {
     }
 
     @Test
-    void latencyP99AgainstTheBound() {
-        passes(Checkers.get("LATENCY").check(bulk(700, 400_000).build(), ScenarioFacts.NONE, PERF));
-        fails(Checkers.get("LATENCY").check(bulk(700, 812_300).build(), ScenarioFacts.NONE, PERF),
-                "LATENCY violated: receive_many by receiver (ended +700.0 ms) over shm at 64 B: p99 latency 812.3 us, over the profile's 500.0 us");
+    void aSaturatingRunsLatencyIsNotJudged() {
+        // its latency is its queue (docs/protocol.md#rules): LatencyCheckTest judges paced runs
+        notApplicable(Checkers.get("LATENCY").check(bulk(700, 812_300).build(), ScenarioFacts.NONE, PERF));
     }
 
     // ---- registry

@@ -57,7 +57,9 @@ public final class FaultyEndpoint {
                 LosesAcrossPause::opener,
                 SwallowsWriteErrors::opener,
                 ReconnectsSilently::opener,
-                DeliversGarbage::opener)) {
+                DeliversGarbage::opener,
+                StallsPeriodically::opener,
+                SendsInBursts::opener)) {
             FAULTS.put(fault.get().fault(), fault);
         }
         lying("backdates-receives", FaultyOpener::none, LyingLines::backdatesReceives);

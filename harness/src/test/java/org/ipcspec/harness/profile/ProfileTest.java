@@ -115,6 +115,37 @@ class ProfileTest {
         contains(fails(GOOD.replace("    64: {", "    small: {")), ":11: key 'thresholds.shm.small': must be a message size");
     }
 
+    private static final String PACED = GOOD.replace("4096: {min_messages_per_second: 100000}",
+            "4096: {min_messages_per_second: 100000, latency: {rate: 5000, max_p50_us: 2000, max_p99_us: 20000},"
+                    + " round_trip: {max_p999_us: 90000}}");
+
+    @Test
+    void latencyAtAnOfferedRateAndRoundTripBounds() {
+        Threshold t = Profile.parse(PACED, FILE).bounds().threshold("shm", 4096).orElseThrow();
+        assertEquals(new LatencyBounds(5000L, 2000.0, 20000.0, null), t.latency());
+        assertEquals(new LatencyBounds(null, null, null, 90000.0), t.roundTrip());
+        assertEquals(Map.of("p50", 2000.0, "p99", 20000.0), t.latency().byPercentile());
+    }
+
+    @Test
+    void badLatencyBoundsAreNamed() {
+        contains(fails(PACED.replace("rate: 5000, ", "")), ":12: key 'thresholds.shm.4096.latency.rate': missing");
+        contains(fails(PACED.replace("rate: 5000", "rate: 0")),
+                ":12: key 'thresholds.shm.4096.latency.rate': must be a rate in messages per second in [1, 1000000000], got 0");
+        contains(fails(PACED.replace("rate: 5000", "rate: fast")),
+                "key 'thresholds.shm.4096.latency.rate': must be a whole number of messages per second, got 'fast'");
+        contains(fails(PACED.replace("max_p99_us: 20000", "max_p99_us: 1000")),
+                "key 'thresholds.shm.4096.latency.max_p99_us': is 1000.0 us, under max_p50_us (2000.0 us)");
+        contains(fails(PACED.replace("max_p999_us: 90000", "max_p95_us: 90000")),
+                "key 'thresholds.shm.4096.round_trip.max_p95_us': unknown key (did you mean 'max_p99_us'?)");
+        contains(fails(PACED.replace("round_trip: {max_p999_us: 90000}", "round_trip: {}")),
+                "key 'thresholds.shm.4096.round_trip': needs at least one of max_p50_us, max_p99_us, max_p999_us");
+        contains(fails(PACED.replace("round_trip: {max_p999_us: 90000}", "round_trip: {rate: 10, max_p999_us: 90000}")),
+                "key 'thresholds.shm.4096.round_trip.rate': unknown key");
+        contains(fails(PACED.replace("max_p50_us: 2000", "max_p50_us: -3")),
+                "key 'thresholds.shm.4096.latency.max_p50_us': must be positive, got -3");
+    }
+
     @Test
     void missingKeysAreNamed() {
         contains(fails(GOOD.replace("  crash_ms: 5000\n", "")), ":6: key 'timing.crash_ms': missing");
