@@ -150,8 +150,10 @@ final class SendOps {
                 SendStatus result;
                 try {
                     // All but the last go out as sendMore: the transport may coalesce them (one
-                    // system call for many frames); the last, a plain send, writes them all.
-                    boolean more = i < count;
+                    // system call for many frames); the last, a plain send, writes them all. Not in
+                    // a paced batch: a message sent at its due time must leave then, not when
+                    // enough others have gathered behind it (its latency would be the gathering).
+                    boolean more = i < count && rate == 0;
                     result = payload == null ? SendStatus.TOO_LARGE
                             : sendOne(sender, payload, seq, handle.senderId, size, rate > 0 ? due : begin, more, timeoutNanos);
                     while (result == SendStatus.FULL && !session.abandoned()
