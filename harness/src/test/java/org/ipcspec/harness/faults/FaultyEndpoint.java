@@ -58,6 +58,9 @@ public final class FaultyEndpoint {
                 SwallowsWriteErrors::opener,
                 ReconnectsSilently::opener,
                 DeliversGarbage::opener,
+                IgnoresFormat::onFile,
+                WorldReadable::onShm,
+                IgnoresReceiverDeath::onSocket,
                 StallsPeriodically::opener,
                 SendsInBursts::opener)) {
             FAULTS.put(fault.get().fault(), fault);

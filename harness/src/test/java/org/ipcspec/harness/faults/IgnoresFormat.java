@@ -21,6 +21,12 @@ final class IgnoresFormat {
         return new FaultyOpener("ignores-format", IgnoresFormat::open, Channels::openReceiver);
     }
 
+    /** ignores-format-on-file (F1): the same, on the file transport alone. */
+    static FaultyOpener onFile() {
+        return new FaultyOpener("ignores-format-on-file",
+                spec -> spec.transport().equals("file") ? open(spec) : Channels.openSender(spec), Channels::openReceiver);
+    }
+
     private IgnoresFormat() {
     }
 

@@ -17,6 +17,11 @@ final class IgnoresReceiverDeath extends ForwardingSender {
         return FaultyOpener.senders("ignores-receiver-death", IgnoresReceiverDeath::new);
     }
 
+    /** ignores-receiver-death-on-socket (K1): the same, on the socket transport alone. */
+    static FaultyOpener onSocket() {
+        return FaultyOpener.sendersOn("ignores-receiver-death-on-socket", "socket", IgnoresReceiverDeath::new);
+    }
+
     private IgnoresReceiverDeath(Sender delegate) {
         super(delegate);
     }

@@ -25,6 +25,13 @@ final class WorldReadable {
                 spec -> openUp(spec, Channels.openReceiver(spec)));
     }
 
+    /** world-readable-on-shm (P1): the same, on the shm transport alone. */
+    static FaultyOpener onShm() {
+        return new FaultyOpener("world-readable-on-shm",
+                spec -> spec.transport().equals("shm") ? openUp(spec, Channels.openSender(spec)) : Channels.openSender(spec),
+                spec -> spec.transport().equals("shm") ? openUp(spec, Channels.openReceiver(spec)) : Channels.openReceiver(spec));
+    }
+
     private WorldReadable() {
     }
 
