@@ -75,20 +75,11 @@ public final class InteropPage {
         List<String> transports = new ArrayList<>(Order.sorted(pairs.stream().flatMap(p -> p.results().stream())
                 .map(ScenarioResult::transport).toList(), Vocabulary.TRANSPORTS));
 
-        XmlWriter html = new XmlWriter();
-        html.raw("<!DOCTYPE html>\n");
-        html.start("html", "xmlns", "http://www.w3.org/1999/xhtml", "lang", "en");
-        html.start("head");
-        html.empty("meta", "charset", "UTF-8");
-        html.element("title", title);
-        html.start("style").raw(CSS).end();
-        html.end();
-        html.start("body");
-        html.element("h1", title);
+        XmlWriter html = XmlWriter.page(title, CSS);
         html.start("p", "class", "legend");
         html.text("Rows: the implementation every sender was started from; columns: the receivers'. Each box is one "
-                + "transport of that pair, coloured by its worst outcome (failed > broken > spec error > unsupported > "
-                + "passed > skipped), with its scenario count; click it for the scenarios. ");
+                + "transport of that pair, coloured by its worst outcome (" + Palette.ranking() + "), with its scenario "
+                + "count; click it for the scenarios. ");
         for (Outcome o : Outcome.values()) {
             html.element("span", o.label(), "class", "badge " + o.word(), "style", Palette.of(o).css());
         }

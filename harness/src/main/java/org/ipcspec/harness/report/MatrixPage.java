@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -83,16 +82,7 @@ public final class MatrixPage {
         Map<String, List<String>> combinations = MatrixCell.combinations(results);
         Map<String, MatrixCell> cells = MatrixCell.of(results);
 
-        XmlWriter html = new XmlWriter();
-        html.raw("<!DOCTYPE html>\n");
-        html.start("html", "xmlns", "http://www.w3.org/1999/xhtml", "lang", "en");
-        html.start("head");
-        html.empty("meta", "charset", "UTF-8");
-        html.element("title", title);
-        html.start("style").raw(CSS).end();
-        html.end();
-        html.start("body");
-        html.element("h1", title);
+        XmlWriter html = XmlWriter.page(title, CSS);
         summary(html, results);
         String report = safeLink(reportLink);
         if (!report.isEmpty()) {
@@ -101,7 +91,7 @@ public final class MatrixPage {
             html.end();
         }
         html.start("p", "class", "legend");
-        html.text("A cell takes the colour of its worst outcome (failed > broken > spec error > unsupported > waived > unexpected pass > passed > skipped); "
+        html.text("A cell takes the colour of its worst outcome (" + Palette.ranking() + "); "
             + "the number counts its scenarios, with a breakdown when they differ. Click a cell for its scenarios. ");
         for (Outcome o : Outcome.values()) {
             badge(html, o, o.label());
@@ -156,12 +146,6 @@ public final class MatrixPage {
 
     static Map<Outcome, Long> totals(List<ScenarioResult> results) {
         return Columns.totals(results);
-    }
-
-    private static List<Outcome> worstFirst() {
-        List<Outcome> all = new ArrayList<>(List.of(Outcome.values()));
-        Collections.reverse(all);
-        return all;
     }
 
     private static void grid(XmlWriter html, List<String> rules, List<String> transports,
@@ -222,7 +206,7 @@ public final class MatrixPage {
     private static String breakdown(List<ScenarioResult> results) {
         Map<Outcome, Long> totals = totals(results);
         List<String> parts = new ArrayList<>();
-        for (Outcome o : worstFirst()) {
+        for (Outcome o : Palette.worstFirst()) {
             if (totals.get(o) > 0) {
                 parts.add(totals.get(o) + " " + o.label());
             }

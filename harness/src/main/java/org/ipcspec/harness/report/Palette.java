@@ -1,5 +1,9 @@
 package org.ipcspec.harness.report;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 import org.ipcspec.harness.outcome.Outcome;
 
 /** The colours of an outcome on a page: a light fill, and a dark text that stays legible on it. */
@@ -16,6 +20,18 @@ record Palette(String background, String foreground) {
             case BROKEN -> new Palette("#ffcc80", "#8a4b00");
             case FAILED -> new Palette("#ef9a9a", "#8e0000");
         };
+    }
+
+    /** The outcomes, worst first: the order a breakdown lists them in. */
+    static List<Outcome> worstFirst() {
+        List<Outcome> all = new ArrayList<>(List.of(Outcome.values()));
+        Collections.reverse(all);
+        return all;
+    }
+
+    /** "failed > broken > ... > skipped": as a legend says which colour a cell takes. */
+    static String ranking() {
+        return String.join(" > ", worstFirst().stream().map(Outcome::label).toList());
     }
 
     String css() {

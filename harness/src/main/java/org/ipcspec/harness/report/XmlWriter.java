@@ -16,6 +16,24 @@ final class XmlWriter {
     private final Deque<String> open = new ArrayDeque<>();
 
     /** Writes fixed markup (a prologue, a style sheet) unescaped: never pass recorded text here. */
+    /**
+     * A standalone XHTML page (inline CSS, no scripts), opened as far as its body's heading: the
+     * caller writes the body and {@link #finish()}es.
+     */
+    static XmlWriter page(String title, String css) {
+        XmlWriter html = new XmlWriter();
+        html.raw("<!DOCTYPE html>\n");
+        html.start("html", "xmlns", "http://www.w3.org/1999/xhtml", "lang", "en");
+        html.start("head");
+        html.empty("meta", "charset", "UTF-8");
+        html.element("title", title);
+        html.start("style").raw(css).end();
+        html.end();
+        html.start("body");
+        html.element("h1", title);
+        return html;
+    }
+
     XmlWriter raw(String markup) {
         out.append(markup);
         return this;

@@ -1,11 +1,9 @@
 package org.ipcspec.harness.cli;
 
+import static org.ipcspec.harness.cli.Captured.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -52,7 +50,7 @@ class InteropCommandTest {
     void javaAndPythonPassEveryCellOfTheTwoByTwoMatrix() throws Exception {
         Captured run = run("interop", REFERENCE.toString(), PYTHON.toString(), "--tags", SELECTION, "--no-report",
                 "--reports", reports.toString());
-        assertEquals(0, run.status, run.toString());
+        assertEquals(0, run.status(), run.toString());
 
         Document page = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(reports.resolve("interop.html").toFile());
         var xpath = XPathFactory.newInstance().newXPath();
@@ -96,8 +94,8 @@ class InteropCommandTest {
         Captured run = run("interop", REFERENCE.toString(), wrong.toString(), "--transport", "socket",
                 "--tags", "@ordering and @sync-send and @sync-receive", "--no-report", "--reports", reports.toString());
         // The cross pairs cannot even open (the handshake's frames are misread): broken, naming the frame.
-        assertEquals(2, run.status, run.toString());
-        assertTrue(run.out.contains("frame too long"), run.toString());
+        assertEquals(2, run.status(), run.toString());
+        assertTrue(run.out().contains("frame too long"), run.toString());
         Document page = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(reports.resolve("interop.html").toFile());
         var xpath = XPathFactory.newInstance().newXPath();
         for (String sender : List.of("ipcspec-reference", "python-little-endian")) {
@@ -117,38 +115,15 @@ class InteropCommandTest {
         Files.writeString(mine, python);
         Captured run = run("run", "--sender-profile", REFERENCE.toString(), "--receiver-profile", mine.toString(),
                 "--tags", "@H1 and @socket", "--no-report", "--reports", reports.resolve("r").toString());
-        assertEquals(0, run.status, run.toString());
-        assertTrue(run.out.contains("unsupported"), run.toString());
-        assertTrue(run.out.contains("ipcspec-socket/1") && run.out.contains("python-socket/1"), run.toString());
+        assertEquals(0, run.status(), run.toString());
+        assertTrue(run.out().contains("unsupported"), run.toString());
+        assertTrue(run.out().contains("ipcspec-socket/1") && run.out().contains("python-socket/1"), run.toString());
     }
 
     @Test
     void onlyOneSideOfAPairIsAUsageError() {
         Captured run = run("run", "--sender-profile", REFERENCE.toString(), "--reports", reports.toString());
-        assertEquals(2, run.status, run.toString());
-        assertTrue(run.err.contains("--receiver-profile"), run.toString());
-    }
-
-    private static Captured run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int status = Ipcspec.execute(args);
-            return new Captured(status, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
-    private record Captured(int status, String out, String err) {
-        @Override
-        public String toString() {
-            return "status " + status + "\n--- out ---\n" + out + "\n--- err ---\n" + err;
-        }
+        assertEquals(2, run.status(), run.toString());
+        assertTrue(run.err().contains("--receiver-profile"), run.toString());
     }
 }

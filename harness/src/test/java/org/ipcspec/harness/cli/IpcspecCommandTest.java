@@ -1,11 +1,9 @@
 package org.ipcspec.harness.cli;
 
+import static org.ipcspec.harness.cli.Captured.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -30,16 +28,16 @@ class IpcspecCommandTest {
     void anImplementationThatCannotStartExitsTwoWithItsStderr() {
         Captured run = run("run", "--impl", "sh -c 'echo \"error while loading libipc.so\" >&2; exit 7'",
                 "--reports", reports.toString());
-        assertEquals(2, run.status, run.toString());
-        assertTrue(run.err.contains("error while loading libipc.so"), run.toString());
-        assertTrue(run.err.contains("exited with code 7"), run.toString());
+        assertEquals(2, run.status(), run.toString());
+        assertTrue(run.err().contains("error while loading libipc.so"), run.toString());
+        assertTrue(run.err().contains("exited with code 7"), run.toString());
     }
 
     @Test
     void anImplementationThatNeverSaysHelloExitsTwo() {
         Captured run = run("run", "--impl", "sh -c 'echo starting...; cat >/dev/null'", "--reports", reports.toString());
-        assertEquals(2, run.status, run.toString());
-        assertTrue(run.err.contains("not JSON: 'starting...'"), run.toString());
+        assertEquals(2, run.status(), run.toString());
+        assertTrue(run.err().contains("not JSON: 'starting...'"), run.toString());
     }
 
     @Test
@@ -47,29 +45,29 @@ class IpcspecCommandTest {
         Path profile = reports.resolve("mine.yaml");
         Files.writeString(profile, "name: mine\ncommand: [python3, endpoint.py]\ntransports: [shm]\ntiming:\n  non_blocking_ms: -5\n");
         Captured run = run("run", "--profile", profile.toString(), "--reports", reports.toString());
-        assertEquals(2, run.status, run.toString());
-        assertTrue(run.err.contains("mine.yaml:5"), run.toString());
-        assertTrue(run.err.contains("non_blocking_ms"), run.toString());
+        assertEquals(2, run.status(), run.toString());
+        assertTrue(run.err().contains("mine.yaml:5"), run.toString());
+        assertTrue(run.err().contains("non_blocking_ms"), run.toString());
     }
 
     @Test
     void usageErrorsExitTwo() {
-        assertEquals(2, run("run", "--shard", "3/2").status);
-        assertEquals(2, run("run", "--no-such-option").status);
+        assertEquals(2, run("run", "--shard", "3/2").status());
+        assertEquals(2, run("run", "--no-such-option").status());
     }
 
     @Test
     void aRunPassesWritesItsReportsAndExitsZero() throws Exception {
         Captured run = run("run", "--tags", "@protocol", "--reports", reports.toString());
-        assertEquals(0, run.status, run.toString());
+        assertEquals(0, run.status(), run.toString());
         // The HTML report is one file that opens from disk, and the matrix links into it.
         assertTrue(Files.isRegularFile(reports.resolve("allure-report/index.html")), run.toString());
         assertTrue(Files.readString(reports.resolve("matrix.html")).contains("href=\"allure-report/index.html\""));
         // summary.json agrees with the table printed at the end.
         org.ipcspec.harness.report.RunSummary summary = org.ipcspec.harness.report.RunSummary.read(reports.resolve("summary.json"));
         assertEquals(14, summary.scenarios().size());
-        assertTrue(run.out.contains(org.ipcspec.harness.report.SummaryTable.render(summary.scenarios())), run.toString());
-        assertTrue(run.out.contains("14 passed, 0 failed, 0 unsupported, 0 broken"), run.toString());
+        assertTrue(run.out().contains(org.ipcspec.harness.report.SummaryTable.render(summary.scenarios())), run.toString());
+        assertTrue(run.out().contains("14 passed, 0 failed, 0 unsupported, 0 broken"), run.toString());
         assertTrue(Files.isRegularFile(reports.resolve("matrix.html")));
         assertTrue(Files.isRegularFile(reports.resolve("allure-results/categories.json")));
         assertTrue(Files.isRegularFile(reports.resolve("allure-results/environment.properties")));
@@ -81,36 +79,36 @@ class IpcspecCommandTest {
     void transportsAnImplementationDoesNotOfferAreUnsupported() {
         Captured run = run("run", "--impl", "python3 ../docs/examples/python/endpoint.py --transports file", "--tags", "@blocking and @S2",
                 "--reports", reports.toString(), "--no-report");
-        assertEquals(0, run.status, run.toString());
-        assertTrue(run.out.contains("2 passed, 0 failed, 4 unsupported, 0 broken"), run.toString());
-        assertTrue(run.out.contains("does not offer the shm transport"), run.toString());
+        assertEquals(0, run.status(), run.toString());
+        assertTrue(run.out().contains("2 passed, 0 failed, 4 unsupported, 0 broken"), run.toString());
+        assertTrue(run.out().contains("does not offer the shm transport"), run.toString());
     }
 
     /** FILE:LINE runs exactly the scenario written there; a tag line above it picks it too. */
     @Test
     void aFileAndLineRunsExactlyThatScenario() {
         Captured run = run("run", "../features/blocking.feature:22", "--reports", reports.toString(), "--no-report");
-        assertEquals(0, run.status, run.toString());
-        assertTrue(run.out.contains("ipcspec: 1 scenarios"), run.toString());
-        assertTrue(run.out.contains("features/blocking.feature:22)"), run.toString());
-        assertTrue(run.out.contains("1 passed, 0 failed"), run.toString());
+        assertEquals(0, run.status(), run.toString());
+        assertTrue(run.out().contains("ipcspec: 1 scenarios"), run.toString());
+        assertTrue(run.out().contains("features/blocking.feature:22)"), run.toString());
+        assertTrue(run.out().contains("1 passed, 0 failed"), run.toString());
     }
 
     @Test
     void aLineWithNoScenarioExitsTwoListingTheLinesThatHaveOne() {
         Captured run = run("run", "../features/blocking.feature:23", "--reports", reports.toString(), "--no-report");
-        assertEquals(2, run.status, run.toString());
-        assertTrue(run.err.contains("lines 22, 27, 32"), run.toString());
+        assertEquals(2, run.status(), run.toString());
+        assertTrue(run.err().contains("lines 22, 27, 32"), run.toString());
     }
 
     @Test
     void listPrintsWhatASelectionWouldRun() {
         Captured outline = run("list", "../features/blocking.feature:8");
-        assertEquals(0, outline.status, outline.toString());
-        assertTrue(outline.out.contains("6 scenarios"), outline.toString());
-        assertTrue(outline.out.contains("features/blocking.feature:47  "), outline.toString());
+        assertEquals(0, outline.status(), outline.toString());
+        assertTrue(outline.out().contains("6 scenarios"), outline.toString());
+        assertTrue(outline.out().contains("features/blocking.feature:47  "), outline.toString());
         Captured named = run("list", "--name", "stays blocked until the receiver.*\\(file", "--transport", "file");
-        assertTrue(named.out.contains("2 scenarios"), named.toString());
+        assertTrue(named.out().contains("2 scenarios"), named.toString());
     }
 
     /** The faulty endpoint whose synchronous send returns before the message is collected, in a profile with waivers. */
@@ -132,9 +130,9 @@ class IpcspecCommandTest {
     void waivedFailuresExitZeroAndRemovingAWaiverExitsOne() throws Exception {
         Captured waived = run("run", "--profile", waivedProfile(SHM_WAIVER + FILE_WAIVER).toString(),
                 "../features/blocking.feature:22:27:32", "--reports", reports.toString(), "--no-report");
-        assertEquals(0, waived.status, waived.toString());
-        assertTrue(waived.out.contains("0 passed, 0 failed, 0 unsupported, 0 broken, 3 waived"), waived.toString());
-        assertTrue(waived.out.contains("waived (returns early on shm; https://example.org/issues/7): S1 violated"), waived.toString());
+        assertEquals(0, waived.status(), waived.toString());
+        assertTrue(waived.out().contains("0 passed, 0 failed, 0 unsupported, 0 broken, 3 waived"), waived.toString());
+        assertTrue(waived.out().contains("waived (returns early on shm; https://example.org/issues/7): S1 violated"), waived.toString());
         assertTrue(Files.readString(reports.resolve("summary.json")).contains("\"outcome\" : \"waived\""));
         // The Allure results say so too: skipped, known, with the waiver first in the message.
         long marked;
@@ -152,8 +150,8 @@ class IpcspecCommandTest {
 
         Captured unwaived = run("run", "--profile", waivedProfile(SHM_WAIVER).toString(),
                 "../features/blocking.feature:22:27:32", "--reports", reports.toString(), "--no-report");
-        assertEquals(1, unwaived.status, unwaived.toString());
-        assertTrue(unwaived.out.contains("0 passed, 1 failed, 0 unsupported, 0 broken, 2 waived"), unwaived.toString());
+        assertEquals(1, unwaived.status(), unwaived.toString());
+        assertTrue(unwaived.out().contains("0 passed, 1 failed, 0 unsupported, 0 broken, 2 waived"), unwaived.toString());
     }
 
     @Test
@@ -163,49 +161,26 @@ class IpcspecCommandTest {
                 + "\nwaivers:\n  - scenario: blocking.feature:22\n    reason: was flaky\n");
         Captured lenient = run("run", "--profile", profile.toString(), "../features/blocking.feature:22", "--reports", reports.toString(),
                 "--no-report");
-        assertEquals(0, lenient.status, lenient.toString());
-        assertTrue(lenient.out.contains("1 unexpected passes"), lenient.toString());
-        assertTrue(lenient.out.contains("remove the waiver"), lenient.toString());
+        assertEquals(0, lenient.status(), lenient.toString());
+        assertTrue(lenient.out().contains("1 unexpected passes"), lenient.toString());
+        assertTrue(lenient.out().contains("remove the waiver"), lenient.toString());
         Captured strict = run("run", "--profile", profile.toString(), "../features/blocking.feature:22", "--reports", reports.toString(),
                 "--no-report", "--strict-waivers");
-        assertEquals(1, strict.status, strict.toString());
+        assertEquals(1, strict.status(), strict.toString());
     }
 
     @Test
     void aWaiverNamingNoScenarioIsAProfileErrorWithFileAndLine() throws Exception {
         Path profile = waivedProfile("  - scenario: No such scenario\n    reason: r\n");
         Captured run = run("run", "--profile", profile.toString(), "--reports", reports.toString(), "--no-report");
-        assertEquals(2, run.status, run.toString());
-        assertTrue(run.err.contains("waived.yaml:6: waiver of scenario 'No such scenario' names no scenario"), run.toString());
+        assertEquals(2, run.status(), run.toString());
+        assertTrue(run.err().contains("waived.yaml:6: waiver of scenario 'No such scenario' names no scenario"), run.toString());
     }
 
     @Test
     void stepsAreListed() {
         Captured run = run("steps");
-        assertEquals(0, run.status);
-        assertTrue(run.out.contains("Then {participant} stays blocked"), run.out);
-    }
-
-    private static Captured run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int status = Ipcspec.execute(args);
-            return new Captured(status, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
-    private record Captured(int status, String out, String err) {
-        @Override
-        public String toString() {
-            return "status " + status + "\n--- out ---\n" + out + "\n--- err ---\n" + err;
-        }
+        assertEquals(0, run.status());
+        assertTrue(run.out().contains("Then {participant} stays blocked"), run.out());
     }
 }
