@@ -1,9 +1,13 @@
 package org.ipcspec.harness.outcome;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.ipcspec.harness.spec.Rule;
 import org.ipcspec.harness.spec.ScenarioTags;
 
 /**
@@ -34,8 +38,26 @@ public record ScenarioResult(String name, String location, ScenarioTags tags, Ou
         return new ScenarioResult(name, location, tags, outcome, message, duration, link);
     }
 
+    /** "C1 violated: ...", at the start of any line of a failure's message. */
+    private static final Pattern VIOLATED = Pattern.compile("(?m)^\\s*([A-Z][A-Z0-9]*) violated:");
+
+    /**
+     * The rules its tags name, then any other rule its failure names: C1 is judged in every
+     * scenario and W1 in every mixed run, whatever the tags, so a scenario may break a rule it is
+     * not tagged with, and its matrix row must show it.
+     */
     public List<String> rules() {
-        return tags.ruleIds();
+        List<String> ids = new ArrayList<>(tags.ruleIds());
+        if (outcome == Outcome.FAILED) {
+            Matcher m = VIOLATED.matcher(message);
+            while (m.find()) {
+                String id = m.group(1);
+                if (!ids.contains(id) && Rule.byId(id).isPresent()) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
     }
 
     public String transport() {

@@ -33,6 +33,11 @@ public record Pairing(Profile sender, Profile receiver) {
         return SENDER.matcher(participant).find() ? sender : receiver;
     }
 
+    /** Whether the pair is two implementations rather than one against itself (a self-pair). */
+    public boolean crossed() {
+        return !sender.name().equals(receiver.name());
+    }
+
     /** Why the two cannot be paired on {@code transport}, or empty when they can. */
     public Optional<String> unsupported(String transport) {
         for (Profile p : List.of(sender, receiver)) {

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -138,6 +139,18 @@ public final class ScenarioWorld implements AutoCloseable {
             directory = ScenarioDirectory.create(channel == null ? null : channel.transport());
         }
         return directory.path();
+    }
+
+    /**
+     * The wire format that a mixed run of two different implementations has them share on the
+     * scenario's transport, or empty when every process runs one implementation (a self-pair or a
+     * plain run): then a failure to open is the implementation's own, not the pair's.
+     */
+    public Optional<String> sharedWireFormat() {
+        if (pairing == null || !pairing.crossed() || channel == null) {
+            return Optional.empty();
+        }
+        return pairing.sender().wireFormat(channel.transport());
     }
 
     /** Declares the channel of the scenario; fails as unsupported when the profile does not claim the transport. */

@@ -24,6 +24,8 @@ public enum Rule {
     D1("file transport: messages sent ok survive a crash of both processes"),
     P1("Channel artifacts are owner-only"),
     H1("What a peer writes against the wire format is reported or skipped, never delivered; the receiver reads on"),
+    /** Judged in mixed runs of two implementations only (docs/protocol.md#rules). */
+    W1("Two implementations that declare the same wire format open channels to each other"),
     /** Judged in every scenario, tagged or not. */
     C1("Every timestamp lies between the harness writing the request and reading the line"),
     THROUGHPUT("Throughput at least the profile's threshold"),

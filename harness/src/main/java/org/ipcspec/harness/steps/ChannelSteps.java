@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cucumber.java.en.Given;
@@ -16,6 +17,7 @@ import org.ipcspec.harness.scenario.Call;
 import org.ipcspec.harness.scenario.ChannelSettings;
 import org.ipcspec.harness.scenario.Participant;
 import org.ipcspec.harness.scenario.ScenarioWorld;
+import org.ipcspec.harness.spec.Rule;
 
 /** Setting the scene: the channel, and the processes that open its ends. */
 public final class ChannelSteps {
@@ -156,8 +158,16 @@ public final class ChannelSteps {
         ObjectNode reply = world.await(participant, call, world.replyBound());
         String status = reply.path("status").asText(reply.path("error").asText("?"));
         if (!reply.path("ok").asBoolean(false) || !status.equals("ok")) {
-            throw new EndpointBrokenException(participant.displayName() + " could not open the "
-                    + call.request().path("channel").asText() + " channel: " + reply);
+            String what = participant.displayName() + " could not open the " + call.request().path("channel").asText()
+                    + " channel: " + reply;
+            // Across two implementations that both claim the format, an open answered with an
+            // error is what reading the other's bytes wrongly looks like: the pair does not
+            // interoperate (W1), a verdict, not a broken endpoint. Alone, it is broken.
+            Optional<String> format = world.sharedWireFormat();
+            if (format.isPresent() && reply.path("ok").asBoolean(false)) {
+                throw Violations.violated(Rule.W1, what + " (both sides declare " + format.get() + ")");
+            }
+            throw new EndpointBrokenException(what);
         }
     }
 
