@@ -61,6 +61,9 @@ public final class FaultyEndpoint {
                 IgnoresFormat::onFile,
                 WorldReadable::onShm,
                 IgnoresReceiverDeath::onSocket,
+                AsyncSendHangsOnSocket::opener,
+                AsyncReceiveWaitsOnFile::opener,
+                IgnoresTimeoutOnSocket::opener,
                 StallsPeriodically::opener,
                 SendsInBursts::opener)) {
             FAULTS.put(fault.get().fault(), fault);
