@@ -157,14 +157,15 @@ public final class ChannelSteps {
     void requireOpened(Participant participant, Call call) {
         ObjectNode reply = world.await(participant, call, world.replyBound());
         String status = reply.path("status").asText(reply.path("error").asText("?"));
-        if (!reply.path("ok").asBoolean(false) || !status.equals("ok")) {
+        boolean answered = reply.path("ok").asBoolean(false);
+        if (!answered || !status.equals("ok")) {
             String what = participant.displayName() + " could not open the " + call.request().path("channel").asText()
                     + " channel: " + reply;
             // Across two implementations that both claim the format, an open answered with an
             // error is what reading the other's bytes wrongly looks like: the pair does not
             // interoperate (W1), a verdict, not a broken endpoint. Alone, it is broken.
             Optional<String> format = world.sharedWireFormat();
-            if (format.isPresent() && reply.path("ok").asBoolean(false)) {
+            if (format.isPresent() && answered) {
                 throw Violations.violated(Rule.W1, what + " (both sides declare " + format.get() + ")");
             }
             throw new EndpointBrokenException(what);

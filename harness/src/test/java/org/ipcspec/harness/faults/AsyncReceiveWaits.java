@@ -13,6 +13,11 @@ final class AsyncReceiveWaits extends ForwardingReceiver {
         return FaultyOpener.receivers("async-receive-waits", AsyncReceiveWaits::new);
     }
 
+    /** async-receive-waits-on-file (R2): the same, on the file transport alone. */
+    static FaultyOpener onFile() {
+        return FaultyOpener.receiversOn("async-receive-waits-on-file", "file", AsyncReceiveWaits::new);
+    }
+
     private AsyncReceiveWaits(Receiver delegate) {
         super(delegate);
     }

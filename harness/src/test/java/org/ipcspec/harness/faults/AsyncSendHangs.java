@@ -13,6 +13,11 @@ final class AsyncSendHangs extends ForwardingSender {
         return FaultyOpener.senders("async-send-hangs", AsyncSendHangs::new);
     }
 
+    /** async-send-hangs-on-socket (S2): the same, on the socket transport alone. */
+    static FaultyOpener onSocket() {
+        return FaultyOpener.sendersOn("async-send-hangs-on-socket", "socket", AsyncSendHangs::new);
+    }
+
     private AsyncSendHangs(Sender delegate) {
         super(delegate);
     }

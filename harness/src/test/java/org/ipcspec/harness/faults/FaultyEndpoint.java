@@ -61,9 +61,9 @@ public final class FaultyEndpoint {
                 IgnoresFormat::onFile,
                 WorldReadable::onShm,
                 IgnoresReceiverDeath::onSocket,
-                AsyncSendHangsOnSocket::opener,
-                AsyncReceiveWaitsOnFile::opener,
-                IgnoresTimeoutOnSocket::opener,
+                AsyncSendHangs::onSocket,
+                AsyncReceiveWaits::onFile,
+                IgnoresTimeout::onSocket,
                 StallsPeriodically::opener,
                 SendsInBursts::opener)) {
             FAULTS.put(fault.get().fault(), fault);

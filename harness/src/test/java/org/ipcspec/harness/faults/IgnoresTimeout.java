@@ -13,6 +13,11 @@ final class IgnoresTimeout extends ForwardingReceiver {
         return FaultyOpener.receivers("ignores-timeout", IgnoresTimeout::new);
     }
 
+    /** ignores-timeout-on-socket (T1): the same, on the socket transport alone. */
+    static FaultyOpener onSocket() {
+        return FaultyOpener.receiversOn("ignores-timeout-on-socket", "socket", IgnoresTimeout::new);
+    }
+
     private IgnoresTimeout(Receiver delegate) {
         super(delegate);
     }
