@@ -1,5 +1,8 @@
 package org.ipcspec.harness.run;
 
+import static io.cucumber.junit.platform.engine.Constants.PARALLEL_CONFIG_FIXED_MAX_POOL_SIZE_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.PARALLEL_CONFIG_FIXED_PARALLELISM_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
@@ -39,11 +42,13 @@ import org.ipcspec.harness.process.StartupStats;
 import org.ipcspec.harness.scenario.Folders;
 import org.ipcspec.harness.scenario.SpecLocation;
 import org.ipcspec.harness.spec.Vocabulary;
+import org.ipcspec.harness.suite.SuiteSettings;
 
 /**
  * Runs feature files through Cucumber on the JUnit Platform, in this JVM, and collects the
  * results. The command line and the faulty-endpoint self-test both run the suite this way; Maven
- * runs it through the {@code @Suite} class with the same settings from junit-platform.properties.
+ * runs it through the {@code @Suite} class ({@link org.ipcspec.harness.suite.ConformanceIT}); both
+ * take their Cucumber settings from {@link SuiteSettings}.
  */
 public final class ConformanceRun {
 
@@ -129,22 +134,17 @@ public final class ConformanceRun {
     }
 
     static LauncherDiscoveryRequest request(RunOptions options) {
+        String parallelism = Integer.toString(options.parallelism());
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selector(options.features()))
                 .filters(org.junit.platform.launcher.EngineFilter.includeEngines("cucumber"))
-                .configurationParameter("cucumber.glue", "org.ipcspec.harness.steps")
-                .configurationParameter("cucumber.plugin",
-                        "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm, org.ipcspec.harness.steps.UndefinedStepReporter")
-                .configurationParameter("cucumber.publish.quiet", "true")
-                .configurationParameter("cucumber.junit-platform.naming-strategy", "long")
-                .configurationParameter("cucumber.junit-platform.naming-strategy.long.example-name", "pickle")
-                .configurationParameter("cucumber.execution.parallel.enabled", Boolean.toString(options.parallelism() > 1))
-                .configurationParameter("cucumber.execution.parallel.config.strategy", "fixed")
-                .configurationParameter("cucumber.execution.parallel.config.fixed.parallelism", Integer.toString(options.parallelism()))
-                .configurationParameter("cucumber.execution.parallel.config.fixed.max-pool-size", Integer.toString(options.parallelism()))
-                // Throughput is measured with the machine to itself (as in junit-platform.properties).
-                .configurationParameter("cucumber.execution.exclusive-resources.throughput.read-write",
-                        "org.junit.platform.engine.support.hierarchical.ExclusiveResource.GLOBAL_KEY");
+                // The suite's one settings file, and nothing from the environment: a -Dcucumber.filter.tags
+                // meant for Maven's run of the suite must not filter the runs of the self-test or the CLI.
+                .enableImplicitConfigurationParameters(false)
+                .configurationParameters(SuiteSettings.load())
+                .configurationParameter(PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME, Boolean.toString(options.parallelism() > 1))
+                .configurationParameter(PARALLEL_CONFIG_FIXED_PARALLELISM_PROPERTY_NAME, parallelism)
+                .configurationParameter(PARALLEL_CONFIG_FIXED_MAX_POOL_SIZE_PROPERTY_NAME, parallelism);
         if (options.tags() != null && !options.tags().isBlank()) {
             request.filters(TagFilter.includeTags(junitTagExpression(options.tags())));
         }

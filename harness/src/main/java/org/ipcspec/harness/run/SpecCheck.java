@@ -1,5 +1,9 @@
 package org.ipcspec.harness.run;
 
+import static io.cucumber.junit.platform.engine.Constants.EXECUTION_DRY_RUN_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME;
+import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLClassLoader;
@@ -11,6 +15,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 import org.ipcspec.harness.scenario.SpecLocation;
 import org.ipcspec.harness.steps.SpecChecker;
+import org.ipcspec.harness.suite.SuiteSettings;
 
 /**
  * Checks the spec before any process starts: a dry run of the selected scenarios through Cucumber
@@ -45,10 +50,12 @@ public final class SpecCheck {
                 .selectors(run.getSelectorsByType(org.junit.platform.engine.DiscoverySelector.class))
                 .filters(run.getEngineFilters().toArray(new org.junit.platform.launcher.EngineFilter[0]))
                 .filters(run.getPostDiscoveryFilters().toArray(new org.junit.platform.launcher.PostDiscoveryFilter[0]))
-                .configurationParameter("cucumber.glue", "org.ipcspec.harness.steps")
-                .configurationParameter("cucumber.plugin", SpecChecker.class.getName())
-                .configurationParameter("cucumber.execution.dry-run", "true")
-                .configurationParameter("cucumber.publish.quiet", "true")
+                // The suite's settings (its glue above all), a dry run, and only the checker as plugin.
+                .enableImplicitConfigurationParameters(false)
+                .configurationParameters(SuiteSettings.load())
+                .configurationParameter(PLUGIN_PROPERTY_NAME, SpecChecker.class.getName())
+                .configurationParameter(EXECUTION_DRY_RUN_PROPERTY_NAME, "true")
+                .configurationParameter(PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME, "false")
                 .build();
     }
 }
