@@ -49,7 +49,13 @@ final class ReportCommand implements Callable<Integer> {
         }
         // The last report's history goes into the results, so Trend shows the runs before this one.
         AllureHistory.carry(to, from);
-        Path allure = allureCommand();
+        Path allure;
+        try {
+            allure = allureCommand();
+        } catch (AllureUnavailable e) {
+            System.err.println("ipcspec: no HTML report: " + e.getMessage());
+            return 2;
+        }
         // One self-contained index.html: it opens from disk, with no web server.
         Process process = new ProcessBuilder(allure.toString(), "generate", from.toString(), "-o", to.toString(), "--clean",
                 "--single-file").redirectErrorStream(true).start();
@@ -75,7 +81,7 @@ final class ReportCommand implements Callable<Integer> {
         return Files.isRegularFile(summary) ? java.util.List.of(summary) : java.util.List.of();
     }
 
-    static Path allureCommand() throws IOException, InterruptedException {
+    static Path allureCommand() throws IOException, InterruptedException, AllureUnavailable {
         Path home = Home.path().resolve("harness/target/allure-" + ALLURE_VERSION);
         Path command = home.resolve("bin/allure");
         if (Files.isExecutable(command)) {
@@ -83,6 +89,11 @@ final class ReportCommand implements Callable<Integer> {
         }
         Path zip = localRepository().resolve("io/qameta/allure/allure-commandline/" + ALLURE_VERSION
                 + "/allure-commandline-" + ALLURE_VERSION + ".zip");
+        if (!Files.isRegularFile(zip) && !MavenOnPath.found()) {
+            throw new AllureUnavailable("Allure's command line (" + ARTIFACT + ") is fetched through Maven, and there is no `mvn` "
+                    + "on the PATH (nor the zip at " + zip + "); install Maven, or make the report elsewhere from the results "
+                    + "with `ipcspec report --results DIR`");
+        }
         if (!Files.isRegularFile(zip)) {
             System.err.println("ipcspec: fetching the Allure command line " + ALLURE_VERSION + " through Maven (once) ...");
             Process mvn = new ProcessBuilder("mvn", "-q", "-B", "dependency:get", "-Dartifact=" + ARTIFACT).inheritIO().start();

@@ -15,6 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import org.ipcspec.harness.process.EndpointBrokenException;
+import org.ipcspec.harness.profile.ImplCommand;
 import org.ipcspec.harness.profile.Pairing;
 import org.ipcspec.harness.profile.Profile;
 import org.ipcspec.harness.profile.ProfileException;
@@ -145,11 +146,25 @@ final class RunCommand implements Callable<Integer> {
         RunResult result = new RunResult(Waivers.apply(chosen.waivers(), ran.scenarios()), ran.wallTime(), ran.startupNanos(),
                 ran.endpointsStarted());
         AllureWaivers.mark(options.allureResults(), result.scenarios());
+        boolean html = report;
+        String skipped = null;
+        if (html) {
+            try {
+                ReportCommand.allureCommand();
+            } catch (AllureUnavailable e) {
+                // The verdict does not depend on the HTML: the run says why it is missing and keeps its exit status.
+                skipped = e.getMessage();
+                html = false;
+            }
+        }
         writeReportFiles(result, chosen, pair != null ? hello.deepCopy().put("implementation", pair.name()) : hello,
-                options.allureResults(), reportsDir(), report);
+                options.allureResults(), reportsDir(), html);
         lastResult = result;
-        printSummary(out, result, reportsDir(), !report);
-        if (report) {
+        printSummary(out, result, reportsDir(), !html);
+        if (skipped != null) {
+            System.err.println("ipcspec: HTML report skipped: " + skipped);
+        }
+        if (html) {
             ReportCommand generate = new ReportCommand();
             generate.results = options.allureResults();
             generate.output = reportsDir().resolve("allure-report");
@@ -189,10 +204,7 @@ final class RunCommand implements Callable<Integer> {
         if (impl == null) {
             return loaded;
         }
-        // Another implementation with the default bounds: its hello decides what it offers.
-        List<String> command = CommandWords.split(impl);
-        return new Profile(Path.of("").toAbsolutePath().resolve("(--impl)"), Path.of(command.get(0)).getFileName().toString(),
-                command, Map.of(), Vocabulary.TRANSPORTS, loaded.bounds(), loaded.bulkCount(), loaded.sampleEvery());
+        return ImplCommand.profile(impl, loaded, "(--impl)");
     }
 
     private Path reportsDir() {

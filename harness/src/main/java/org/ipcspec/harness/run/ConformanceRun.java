@@ -32,6 +32,7 @@ import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
@@ -80,7 +81,10 @@ public final class ConformanceRun {
         ClassLoader previous = thread.getContextClassLoader();
         try (URLClassLoader features = FeaturesClassLoader.of(options.features(), previous)) {
             thread.setContextClassLoader(features);
-            Launcher launcher = LauncherFactory.create();
+            // Only this run's listeners: the artifact registers SuiteRunReport for Maven runs of the
+            // suite, and a run here reports its own way.
+            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                    .enableTestExecutionListenerAutoRegistration(false).build());
             launcher.execute(request(options), listeners.toArray(TestExecutionListener[]::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,22 +5,30 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.ipcspec.harness.profile.ImplCommand;
 import org.ipcspec.harness.profile.Pairing;
 import org.ipcspec.harness.profile.Profile;
 
 /**
  * Which implementation profile a run uses: the file named by the system property
  * {@value #PROPERTY} (or the environment variable {@value #ENV}), else the reference profile
- * shipped in {@code features/}, found by walking up from the working directory. Loaded once per
+ * shipped in {@code features/}, found by walking up from the working directory (outside a checkout:
+ * the one the harness artifact carries, see {@link Bundle}). With {@value #IMPL_PROPERTY} (or
+ * {@value #IMPL_ENV}) set, the implementation of that command is run instead, held to the
+ * profile's bounds. Loaded once per
  * file: scenarios share it, and a bad profile fails the first scenario with its file and line.
  */
 public final class ProfileLocator {
 
     public static final String PROPERTY = "ipcspec.profile";
     public static final String ENV = "IPCSPEC_PROFILE";
+    /** Another implementation's command, held to the located profile's bounds (as the command line's --impl). */
+    public static final String IMPL_PROPERTY = "ipcspec.impl";
+    public static final String IMPL_ENV = "IPCSPEC_IMPL";
     static final String DEFAULT = Checkout.REFERENCE_PROFILE;
 
     private static final Map<Path, Profile> LOADED = new ConcurrentHashMap<>();
+    private static final Map<String, Profile> WITH_COMMAND = new ConcurrentHashMap<>();
     private static volatile Profile chosen;
     private static volatile Pairing pairing;
 
@@ -29,7 +37,15 @@ public final class ProfileLocator {
 
     public static Profile current() {
         Profile profile = chosen;
-        return profile != null ? profile : LOADED.computeIfAbsent(location(), Profile::load);
+        if (profile != null) {
+            return profile;
+        }
+        Profile located = LOADED.computeIfAbsent(location(), Profile::load);
+        String impl = System.getProperty(IMPL_PROPERTY, System.getenv(IMPL_ENV));
+        if (impl == null || impl.isBlank()) {
+            return located;
+        }
+        return WITH_COMMAND.computeIfAbsent(impl, command -> ImplCommand.profile(command, located, "(-D" + IMPL_PROPERTY + ")"));
     }
 
     /**
@@ -72,7 +88,7 @@ public final class ProfileLocator {
         if (named != null && !named.isBlank()) {
             return resolve(Path.of(named));
         }
-        return Checkout.find().map(top -> top.resolve(DEFAULT)).orElseThrow(() -> new IllegalStateException("no profile: set -D" + PROPERTY + "=FILE, or run from the ipcspec checkout (it has "
+        return Checkout.find().or(Bundle::home).map(top -> top.resolve(DEFAULT)).orElseThrow(() -> new IllegalStateException("no profile: set -D" + PROPERTY + "=FILE, or run from the ipcspec checkout (it has "
                 + DEFAULT + ")"));
     }
 }

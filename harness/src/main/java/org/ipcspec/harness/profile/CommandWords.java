@@ -1,15 +1,15 @@
-package org.ipcspec.harness.cli;
+package org.ipcspec.harness.profile;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Splits a command given as one string (--impl "python3 my_endpoint.py --fast") into argv, honouring quotes. */
-final class CommandWords {
+public final class CommandWords {
 
     private CommandWords() {
     }
 
-    static List<String> split(String command) {
+    public static List<String> split(String command) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;

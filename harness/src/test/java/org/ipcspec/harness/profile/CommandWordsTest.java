@@ -1,4 +1,4 @@
-package org.ipcspec.harness.cli;
+package org.ipcspec.harness.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
