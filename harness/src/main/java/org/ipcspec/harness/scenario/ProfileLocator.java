@@ -41,7 +41,7 @@ public final class ProfileLocator {
             return profile;
         }
         Profile located = LOADED.computeIfAbsent(location(), Profile::load);
-        String impl = System.getProperty(IMPL_PROPERTY, System.getenv(IMPL_ENV));
+        String impl = setting(IMPL_PROPERTY, IMPL_ENV);
         if (impl == null || impl.isBlank()) {
             return located;
         }
@@ -83,8 +83,14 @@ public final class ProfileLocator {
                 .orElse(named.toAbsolutePath()).normalize();
     }
 
+    /** A blank property (a build passing an unset POM property) counts as unset, so the variable still applies. */
+    private static String setting(String property, String env) {
+        String value = System.getProperty(property);
+        return value != null && !value.isBlank() ? value : System.getenv(env);
+    }
+
     public static Path location() {
-        String named = System.getProperty(PROPERTY, System.getenv(ENV));
+        String named = setting(PROPERTY, ENV);
         if (named != null && !named.isBlank()) {
             return resolve(Path.of(named));
         }
