@@ -36,6 +36,7 @@ final class Selection {
 
     /** The options with this selection applied; IllegalArgumentException for a selection that names nothing there is. */
     RunOptions applyTo(RunOptions options) {
+        Home.path();  // outside a checkout this unpacks the jar's features, which places may name
         ScenarioSelection selection = ScenarioSelection.parse(places, name);
         Path folder = features != null ? features : featuresFolder(selection);
         if (!Files.isDirectory(folder)) {

@@ -73,7 +73,8 @@ public record ScenarioSelection(List<Place> places, Pattern name) {
             if (end == parts.length && text.matches(".*:[^/]*")) {
                 throw new IllegalArgumentException("a scenario is picked as FILE:LINE, e.g. features/blocking.feature:8: got '" + text + "'");
             }
-            Path file = Path.of(String.join(":", java.util.Arrays.copyOf(parts, end)));
+            String typed = String.join(":", java.util.Arrays.copyOf(parts, end));
+            Path file = org.ipcspec.harness.scenario.SpecLocation.file(typed);
             if (!file.toString().endsWith(".feature")) {
                 throw new IllegalArgumentException("not a feature file: '" + text + "' (a scenario is picked as FILE:LINE, e.g. features/blocking.feature:8)");
             }
@@ -123,7 +124,7 @@ public record ScenarioSelection(List<Place> places, Pattern name) {
                 path = location.substring(0, colon);
                 line = Integer.parseInt(location.substring(colon + 1));
             }
-            if (!Path.of(path).toAbsolutePath().normalize().equals(file)) {
+            if (!org.ipcspec.harness.scenario.SpecLocation.file(path).equals(file)) {
                 return false;
             }
             return lines.isEmpty() || (line != null && lines.contains(line));

@@ -42,6 +42,11 @@ public final class Bundle {
     private Bundle() {
     }
 
+    /** The home, if this JVM has unpacked it already (never unpacks it). */
+    public static Optional<Path> unpacked() {
+        return Optional.ofNullable(unpacked);
+    }
+
     /** The unpacked home, or empty when the harness runs from classes without the bundle (a checkout's build). */
     public static synchronized Optional<Path> home() {
         if (unpacked != null) {

@@ -1,6 +1,7 @@
 package org.ipcspec.harness.scenario;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -30,7 +31,9 @@ public final class SpecLocation {
             part = part.startsWith("/") ? part.substring(1) : part;
             Path root = featuresRoot;
             // A folder of one's own is put on the class path as a package named for it: "mine/first.feature".
-            if (root != null && root.getParent() != null && part.startsWith(root.getFileName() + "/")) {
+            // The features the jar carries read as in a checkout, "features/blocking.feature" (see file()).
+            if (root != null && root.getParent() != null && part.startsWith(root.getFileName() + "/")
+                    && !Bundle.unpacked().map(home -> home.equals(root.getParent())).orElse(false)) {
                 return relative(root.getParent().resolve(part));
             }
             return part;
@@ -39,6 +42,20 @@ public final class SpecLocation {
             return relative(Path.of(uri));
         }
         return uri.toString();
+    }
+
+    /**
+     * The file a place in the spec names, as a person typed it or {@link #of} wrote it: relative to
+     * the working folder, except that "features/..." with no such file there means the features
+     * the jar carries, once unpacked (java -jar ipcspec.jar run features/blocking.feature:8).
+     */
+    public static Path file(String typed) {
+        Path path = Path.of(typed);
+        if (path.isAbsolute() || Files.exists(path)) {
+            return path.toAbsolutePath().normalize();
+        }
+        return Bundle.unpacked().map(home -> home.resolve(path).normalize()).filter(Files::exists)
+                .orElse(path.toAbsolutePath().normalize());
     }
 
     private static String relative(Path path) {

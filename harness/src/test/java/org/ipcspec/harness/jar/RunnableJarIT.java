@@ -24,8 +24,8 @@ import org.ipcspec.harness.report.RunSummary;
 /**
  * The packaged {@code ipcspec.jar} as a person without Maven or a checkout meets it: run with
  * {@code java -jar} from an empty folder, with a PATH that holds only {@code java} and {@code sh}
- * (so no {@code mvn}), and a cache folder of its own (so the jar unpacks its features and endpoint
- * afresh). It runs after package, under Failsafe.
+ * (so no {@code mvn}), an empty home (so no ~/.m2) and a cache folder of its own (so the jar
+ * unpacks its features and endpoint afresh). It runs after package, under Failsafe.
  */
 class RunnableJarIT {
 
@@ -54,6 +54,15 @@ class RunnableJarIT {
         assertFalse(Files.exists(reports.resolve("allure-report/index.html")), run.toString());
     }
 
+    /** Places read as in a checkout, and can be typed back, though no features/ folder is here. */
+    @Test
+    void aPlaceInTheJarsFeaturesIsNamedAndPickedAsInACheckout() throws Exception {
+        Ran list = runJar("list", "features/blocking.feature:22");
+        assertEquals(0, list.status, list.toString());
+        assertTrue(list.out.startsWith("features/blocking.feature:22  "), list.toString());
+        assertTrue(list.out.contains("1 scenario"), list.toString());
+    }
+
     @Test
     void aFaultyEndpointExitsOneWithItsFailureInTheSummary() throws Exception {
         String faulty = String.join(" ", java(), "-cp", endpointJar() + File.pathSeparator + testClasses(),
@@ -71,7 +80,9 @@ class RunnableJarIT {
         Path bin = Files.createDirectories(work.resolve("bin"));
         Files.createSymbolicLink(bin.resolve("java"), Path.of(java()));
         Files.createSymbolicLink(bin.resolve("sh"), Path.of("/bin/sh").toRealPath());
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toString()));
+        // A home of its own too: Java takes user.home from the password database, not $HOME, and
+        // ~/.m2 may hold Allure's command line from another run.
+        List<String> command = new ArrayList<>(List.of(java(), "-Duser.home=" + work.resolve("home"), "-jar", jar().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(here.toFile())
                 .redirectOutput(work.resolve("out.txt").toFile()).redirectError(work.resolve("err.txt").toFile());
