@@ -10,6 +10,7 @@ import io.cucumber.java.en.When;
 import org.opentest4j.TestAbortedException;
 
 import org.ipcspec.harness.check.Checkers;
+import org.ipcspec.harness.check.FigureLog;
 import org.ipcspec.harness.check.ScenarioFacts;
 import org.ipcspec.harness.check.Verdict;
 import org.ipcspec.harness.profile.LatencyBounds;
@@ -85,6 +86,7 @@ public final class LatencySteps {
         ScenarioFacts facts = ScenarioFacts.builder().transport(transport).messageSize(size).build();
         List<Verdict> verdicts = Checkers.check(List.of(Rule.LATENCY), world.history(), facts, world.bounds());
         Figures.attach(transport, size, verdicts, percentiles);
+        FigureLog.record(world.location(), verdicts.stream().flatMap(v -> v.figures().stream()).toList());
         Figures.attachPercentileDistribution(title, transport + ", " + size + " B", percentiles, bounds);
         verdicts.forEach(Violations::require);
     }

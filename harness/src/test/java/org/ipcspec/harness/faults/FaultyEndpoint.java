@@ -65,6 +65,7 @@ public final class FaultyEndpoint {
                 AsyncReceiveWaits::onFile,
                 IgnoresTimeout::onSocket,
                 StallsPeriodically::opener,
+                StallsPeriodically::longly,
                 SendsInBursts::opener)) {
             FAULTS.put(fault.get().fault(), fault);
         }
