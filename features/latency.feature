@@ -6,7 +6,9 @@ Feature: Messages arrive soon enough
   implementation's profile for that transport and message size, which also states the rate
   (docs/protocol.md#send_many, "rate"). A first run of one second warms the processes up and is not
   judged. A synchronous send ends only once its message is collected, so its duration is a round
-  trip; those are judged too. An implementation that does not pace answers unsupported.
+  trip; those are judged too, and so is a request and its acknowledgement on a reply channel, each
+  request waiting for the answer to the one before (docs/protocol.md#send_many, "reply_channel").
+  An implementation that does not pace, or does not answer, answers unsupported.
 
   @LATENCY @async-send @sync-receive
   Scenario Outline: One-way latency of <size>-byte messages at the offered rate (<transport>)
@@ -51,6 +53,37 @@ Feature: Messages arrive soon enough
     And the receiver receives <count> messages
     Then all <count> messages arrive in order, intact and exactly once
     And the round-trip latency of <size>-byte messages meets the profile
+
+    @shm
+    Examples: shm
+      | transport | size | warm-up | count |
+      | shm       | 64   | 1000    | 5000  |
+      | shm       | 4096 | 1000    | 5000  |
+
+    @socket
+    Examples: socket
+      | transport | size | warm-up | count |
+      | socket    | 64   | 1000    | 5000  |
+      | socket    | 4096 | 1000    | 5000  |
+
+    @file
+    Examples: file
+      | transport | size | warm-up | count |
+      | file      | 64   | 20      | 200   |
+      | file      | 4096 | 20      | 200   |
+
+  @LATENCY @async-send @sync-receive @request-reply
+  Scenario Outline: Round trip of a request and its acknowledgement, <size>-byte messages (<transport>)
+    Given a <transport> channel with a reply channel
+    And a receiver that receives synchronously and acknowledges asynchronously
+    And a sender that sends asynchronously and reads acknowledgements synchronously
+    When the sender sends <warm-up> requests of <size> bytes, each awaiting its acknowledgement
+    And the receiver receives and acknowledges <warm-up> messages
+    Then all <warm-up> messages arrive in order, intact and exactly once
+    When the sender sends <count> requests of <size> bytes, each awaiting its acknowledgement
+    And the receiver receives and acknowledges <count> messages
+    Then all <count> messages arrive in order, intact and exactly once
+    And the request-reply latency of <size>-byte messages meets the profile
 
     @shm
     Examples: shm

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.ipcspec.channel.Mode;
+import org.ipcspec.channel.Role;
+import org.ipcspec.channel.SendStatus;
 import org.ipcspec.channel.ReceiveStatus;
 import org.ipcspec.channel.Receiver;
 import org.ipcspec.channel.support.Backoff;
@@ -72,7 +74,11 @@ final class ReceiveOps {
         long count = request.requiredLong("count", 0, Long.MAX_VALUE);
         long sampleEvery = request.optionalLong("sample_every", 0, Long.MAX_VALUE, 0);
         long timeoutNanos = Session.timeoutNanos(request, -1);
+        String ackChannel = request.optionalString("ack_channel", null);
         Handle handle = session.acquireReceiver(request);
+        Handle acks = ackChannel == null ? null : session.acquire(ackChannel, Role.SENDER, request.op());
+        ByteBuffer ack = acks == null ? null : acks.buffer(handle.receiver.maxMessageBytes());
+        long acknowledged = 0;
         Deadline deadline = Deadline.after(timeoutNanos);
         Receiver receiver = handle.receiver;
         boolean sync = receiver.mode() == Mode.SYNC;
@@ -143,9 +149,23 @@ final class ReceiveOps {
                     describe(line, buffer, contentType);
                     out.write(line);
                 }
+                if (acks != null) {
+                    // request/reply: the sender waits for this before it sends the next message
+                    String failed = acknowledge(acks, ack, buffer, deadline);
+                    if (failed != null) {
+                        status = "error";
+                        message = "acknowledging seq " + (Payload.hasHeader(buffer) ? Payload.seq(buffer) : "?") + " on \""
+                                + ackChannel + "\": " + failed;
+                        break;
+                    }
+                    acknowledged++;
+                }
             }
         } finally {
             session.release(handle);
+            if (acks != null) {
+                session.release(acks);
+            }
         }
         if (session.abandoned()) {
             return;
@@ -161,6 +181,9 @@ final class ReceiveOps {
                 line.string("message", message);
             }
             line.number("not_intact", stats.notIntact());
+            if (acks != null) {
+                line.number("acknowledged", acknowledged);
+            }
             stats.latencies().writeTo(line, "latency_ns");
             line.beginObject("per_sender");
             for (Map.Entry<Long, SenderStats> entry : stats.perSender().entrySet()) {
@@ -178,6 +201,19 @@ final class ReceiveOps {
         }
         out.write(event);
         out.write(reply);
+    }
+
+    /** Sends the acknowledgement of a collected message; null when it went, else why not. */
+    private static String acknowledge(Handle acks, ByteBuffer ack, ByteBuffer received, Deadline deadline) {
+        if (!Payload.isGenerated(received) || !Payload.hasHeader(received)) {
+            return "only a generated payload can be acknowledged";
+        }
+        try {
+            SendStatus status = Acknowledgements.acknowledge(acks.sender, ack, acks.senderId, received, deadline);
+            return status == SendStatus.OK ? null : status.wireName();
+        } catch (RuntimeException e) {
+            return SendOps.failure(e);
+        }
     }
 
     /**

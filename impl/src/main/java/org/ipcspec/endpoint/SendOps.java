@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import org.ipcspec.channel.Mode;
+import org.ipcspec.channel.Role;
 import org.ipcspec.channel.Sender;
 import org.ipcspec.channel.SendStatus;
 import org.ipcspec.channel.support.Backoff;
@@ -111,7 +112,11 @@ final class SendOps {
         long rate = request.optionalLong("rate", 1, MAX_RATE, 0);
         boolean hasTimeout = request.has("timeout_ms");
         long timeoutNanos = Session.timeoutNanos(request, Sender.FOREVER);
+        String replyChannel = request.optionalString("reply_channel", null);
         Handle handle = session.acquireSender(request);
+        Handle replies = replyChannel == null ? null : session.acquire(replyChannel, Role.RECEIVER, request.op());
+        ByteBuffer replyBuffer = replies == null ? null : replies.buffer(replies.receiver.maxMessageBytes());
+        Latencies roundTrips = replies == null ? null : new Latencies();
         Sender sender = handle.sender;
         boolean async = sender.mode() == Mode.ASYNC;
         Latencies sendDurations = async ? null : new Latencies();
@@ -153,7 +158,8 @@ final class SendOps {
                     // system call for many frames); the last, a plain send, writes them all. Not in
                     // a paced batch: a message sent at its due time must leave then, not when
                     // enough others have gathered behind it (its latency would be the gathering).
-                    boolean more = i < count && rate == 0;
+                    // Nor in a request/reply batch, whose next message waits for this one's answer.
+                    boolean more = i < count && rate == 0 && replies == null;
                     result = payload == null ? SendStatus.TOO_LARGE
                             : sendOne(sender, payload, seq, handle.senderId, size, rate > 0 ? due : begin, more, timeoutNanos);
                     while (result == SendStatus.FULL && !session.abandoned()
@@ -191,9 +197,28 @@ final class SendOps {
                     sendDurations.add(lastT - begin);
                 }
                 sent++;
+                if (replies != null) {
+                    // request/reply: the next message waits for this one's acknowledgement
+                    String missing;
+                    try {
+                        missing = Acknowledgements.await(replies.receiver, replyBuffer, seq, timeoutNanos);
+                    } catch (RuntimeException e) {
+                        missing = failure(e);
+                    }
+                    lastT = System.nanoTime();
+                    if (missing != null) {
+                        status = "error";
+                        message = "no acknowledgement of seq " + seq + " on \"" + replyChannel + "\": " + missing;
+                        break;
+                    }
+                    roundTrips.add(lastT - begin);
+                }
             }
         } finally {
             session.release(handle);
+            if (replies != null) {
+                session.release(replies);
+            }
         }
         if (session.abandoned()) {
             return;
@@ -210,6 +235,9 @@ final class SendOps {
             }
             if (sendDurations != null) {
                 sendDurations.writeTo(line, "send_ns");
+            }
+            if (roundTrips != null) {
+                roundTrips.writeTo(line, "round_trip_ns");
             }
         }
         out.write(event);

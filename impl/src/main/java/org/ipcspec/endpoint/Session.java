@@ -5,9 +5,12 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -49,7 +52,8 @@ final class Session implements Runnable, StdinPump.Sink {
     private final ReceiveOps receiveOps;
     /** Guarded by this: closed from the main thread at EOF while the loop may still be blocked. */
     private final Map<String, Handle> handles = new HashMap<>();
-    private Handle inUse;
+    /** Guarded by this: the handles a running call uses (two for a request/reply batch). */
+    private final Set<Handle> inUse = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Guarded by this: set by {@link #closeAll}; from then on no handle is handed out. */
     private boolean closing;
     private boolean endOfInput;
@@ -177,7 +181,7 @@ final class Session implements Runnable, StdinPump.Sink {
             // Nothing stays in use once a request is answered, also when its op failed, or
             // answered without a transport call, before its own release.
             synchronized (this) {
-                inUse = null;
+                inUse.clear();
             }
         }
     }
@@ -334,7 +338,7 @@ final class Session implements Runnable, StdinPump.Sink {
         synchronized (this) {
             closing = true;
             for (Handle handle : handles.values()) {
-                if (handle != inUse) {
+                if (!inUse.contains(handle)) {
                     idle.add(handle);
                 }
             }
@@ -349,9 +353,7 @@ final class Session implements Runnable, StdinPump.Sink {
 
     /** Ends the use that {@link #acquireSender} or {@link #acquireReceiver} began. */
     synchronized void release(Handle handle) {
-        if (inUse == handle) {
-            inUse = null;
-        }
+        inUse.remove(handle);
     }
 
     /** True once stdin has ended: a running batch stops without a reply. */
@@ -386,7 +388,15 @@ final class Session implements Runnable, StdinPump.Sink {
      * takes, so the close either released it before (and the call is refused) or leaves it alone.
      */
     private Handle acquire(Request request, Role role) throws RequestException, ClosingException {
-        String channel = channelName(request);
+        return acquire(channelName(request), role, request.op());
+    }
+
+    /**
+     * The handle named {@code channel}, which must have {@code role}, marked in use as
+     * {@link #acquireSender} does: for the second end of a call, e.g. the reply channel of a
+     * request/reply batch.
+     */
+    Handle acquire(String channel, Role role, String op) throws RequestException, ClosingException {
         synchronized (this) {
             if (closing) {
                 throw new ClosingException("the endpoint is closing (stdin ended or exit): channel \"" + channel
@@ -394,13 +404,13 @@ final class Session implements Runnable, StdinPump.Sink {
             }
             Handle handle = handles.get(channel);
             if (handle != null && (role == Role.SENDER) == (handle.sender != null)) {
-                inUse = handle;
+                inUse.add(handle);
                 return handle;
             }
             if (handle == null) {
                 throw unknownChannel(channel);
             }
-            throw RequestException.invalid("channel \"" + channel + "\" is a " + handle.role() + "; " + request.op()
+            throw RequestException.invalid("channel \"" + channel + "\" is a " + handle.role() + "; " + op
                     + " needs a " + (role == Role.SENDER ? "sender" : "receiver"));
         }
     }

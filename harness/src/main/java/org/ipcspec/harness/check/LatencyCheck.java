@@ -30,6 +30,11 @@ import java.util.Optional;
  * <li>round trip: the last completed synchronous send_many of each sender has the percentiles of
  *     its send durations ({@code send_ns}, or, when the endpoint does not report them, those of its
  *     sampled send_begin/send_end pairs) within the profile's {@code round_trip} bounds.</li>
+ * <li>request/reply: the last completed send_many with a {@code reply_channel} of each sender has
+ *     the percentiles of its round trips ({@code round_trip_ns}: send begun to acknowledgement
+ *     collected) within the profile's {@code request_reply} bounds. Its round trips follow one
+ *     another, so together they take about the batch's whole time: percentiles that add up to far
+ *     less than the harness's own clock saw the batch take are a report that lies.</li>
  * </ul>
  *
  * <p>Each reported figure is cross-checked against the messages the harness saw: the sampled
@@ -47,6 +52,14 @@ final class LatencyCheck implements Checker {
 
     /** How far over a reported figure the sampled messages may be before the report is a lie. */
     static final long SAMPLING_COST_FACTOR = 2;
+
+    /**
+     * How much of a request/reply batch's time on the harness's clock may go unaccounted for by its
+     * reported round trips: the fixed part pays for reading the request and writing the reply and
+     * the sampled events; beyond it the batch may take up to this factor of their most generous sum.
+     */
+    static final long UNACCOUNTED_NANOS = 200_000_000L;
+    static final double UNACCOUNTED_FACTOR = 2.0;
 
     @Override
     public Rule rule() {
@@ -82,10 +95,30 @@ final class LatencyCheck implements Checker {
             sentEarly(f, what, history, run.receive());
         }
         Map<String, Batch> lastSync = new LinkedHashMap<>();
+        Map<String, Batch> lastRequestReply = new LinkedHashMap<>();
         for (Batch b : history.batches()) {
-            if (b.isSend() && b.ended() && b.end() != null && b.end().mode() == Mode.SYNC && b.figure("sent") > 0) {
+            if (!b.isSend() || !b.ended() || b.end() == null || b.figure("sent") == 0) {
+                continue;
+            }
+            if (b.request() != null && b.request().has("reply_channel")) {
+                lastRequestReply.put(b.participant(), b);
+            } else if (b.end().mode() == Mode.SYNC) {
                 lastSync.put(b.participant(), b);
             }
+        }
+        for (Batch b : lastRequestReply.values()) {
+            String transport = facts.transport() != null ? facts.transport() : b.end().transport();
+            long size = facts.messageSize() != null ? facts.messageSize() : b.size();
+            Optional<LatencyBounds> rr = bounds.threshold(transport, size).map(Threshold::requestReply);
+            if (rr.isEmpty()) {
+                missing = "the profile states no request/reply bounds for " + transport + " at " + size + " B";
+                continue;
+            }
+            f.checked();
+            String what = describe(b, transport, size, "request/reply");
+            Map<String, Object> reported = b.finish().obj("round_trip_ns");
+            unaccounted(f, what, b, reported);
+            judge(f, what, "request/reply", transport, size, reported, rr.get());
         }
         for (Batch b : lastSync.values()) {
             String transport = facts.transport() != null ? facts.transport() : b.end().transport();
@@ -192,6 +225,33 @@ final class LatencyCheck implements Checker {
             }
         }
         return out;
+    }
+
+    /**
+     * A request/reply batch's round trips follow one another, so their sum is about the batch's
+     * time. The percentiles bound that sum from above (half of the round trips take at most p50, the
+     * next 40% at most p90, and so on); a batch that took far longer on the harness's clock, from
+     * its request written to its reply read, spent that time in round trips the report leaves out.
+     */
+    private static void unaccounted(Findings f, String what, Batch b, Map<String, Object> reported) {
+        long sent = b.figure("sent");
+        if (b.request() == null || sent <= 0 || !(reported.get("max") instanceof Number)) {
+            return;
+        }
+        double[] shares = {0.5, 0.4, 0.09, 0.009, 0.001};
+        String[] names = {"p50", "p90", "p99", "p999", "max"};
+        double most = 0;
+        for (int i = 0; i < names.length; i++) {
+            if (!(reported.get(names[i]) instanceof Number n)) {
+                return;
+            }
+            most += shares[i] * sent * n.doubleValue();
+        }
+        long took = b.finish().arrival() - b.request().arrival();
+        if (took > UNACCOUNTED_NANOS + UNACCOUNTED_FACTOR * most) {
+            f.violation(String.format(Locale.ROOT, "%s: its %,d reported round trips add up to at most %,.1f ms, but the batch took "
+                    + "%,.1f ms on the harness's clock (request written to reply read)", what, sent, most / 1e6, took / 1e6));
+        }
     }
 
     private static void crossCheck(Findings f, String what, Map<String, Object> reported, List<Long> sampled, long p99) {

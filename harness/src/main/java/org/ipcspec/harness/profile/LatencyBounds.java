@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Latency percentile bounds from a profile ({@code latency:} or {@code round_trip:} of a
- * threshold, docs/profiles.md), in microseconds; a null bound is not checked, at least one is set.
+ * Latency percentile bounds from a profile ({@code latency:}, {@code round_trip:} or
+ * {@code request_reply:} of a threshold, docs/profiles.md), in microseconds; a null bound is not checked, at least one is set.
  *
- * @param ratePerSecond the offered rate of a paced run ({@code latency:}), or null ({@code round_trip:})
+ * @param ratePerSecond the offered rate of a paced run ({@code latency:}), or null (the round trips)
  */
 public record LatencyBounds(Long ratePerSecond, Double maxP50Micros, Double maxP99Micros, Double maxP999Micros) {
 

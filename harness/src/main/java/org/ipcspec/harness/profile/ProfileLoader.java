@@ -47,7 +47,7 @@ final class ProfileLoader {
     private static final List<String> TIMING = List.of("non_blocking_ms", "blocked_ms", "crash_ms", "start_ms",
             "timeout_tolerance_ms");
     private static final List<String> THRESHOLD = List.of("min_messages_per_second", "max_p99_latency_us", "latency",
-            "round_trip");
+            "round_trip", "request_reply");
     private static final List<String> PERCENTILE_BOUNDS = List.of("max_p50_us", "max_p99_us", "max_p999_us");
     private static final List<String> LATENCY = List.of("rate", "max_p50_us", "max_p99_us", "max_p999_us");
     private static final List<String> DEFAULTS = List.of("bulk_count", "sample_every");
@@ -160,7 +160,9 @@ final class ProfileLoader {
                             ? latencyBounds(th.get("latency").getValueNode(), path + ".latency", true) : null;
                     LatencyBounds roundTrip = th.containsKey("round_trip")
                             ? latencyBounds(th.get("round_trip").getValueNode(), path + ".round_trip", false) : null;
-                    bounds = bounds.withThreshold(transport, size, new Threshold(min, p99, latency, roundTrip));
+                    LatencyBounds requestReply = th.containsKey("request_reply")
+                            ? latencyBounds(th.get("request_reply").getValueNode(), path + ".request_reply", false) : null;
+                    bounds = bounds.withThreshold(transport, size, new Threshold(min, p99, latency, roundTrip, requestReply));
                 }
             }
         }
@@ -241,7 +243,7 @@ final class ProfileLoader {
 
     /**
      * {@code latency: {rate, max_p50_us, max_p99_us, max_p999_us}} (rate required) or
-     * {@code round_trip: {max_p50_us, max_p99_us, max_p999_us}}; at least one bound, each positive,
+     * {@code round_trip:} or {@code request_reply: {max_p50_us, max_p99_us, max_p999_us}}; at least one bound, each positive,
      * and a tail bound no lower than a bound nearer the median (p50 <= p99 <= p999).
      */
     private LatencyBounds latencyBounds(Node node, String path, boolean paced) {

@@ -9,11 +9,14 @@ package org.ipcspec.harness.profile;
  *                             {@code latency})
  * @param latency              one-way latency at an offered rate (LATENCY), or null
  * @param roundTrip            round trip of a synchronous send (LATENCY), or null; its rate is null
+ * @param requestReply         round trip of a request and its acknowledgement on the reply channel (LATENCY), or null;
+ *                             its rate is null
  */
-public record Threshold(Double minMessagesPerSecond, Double maxP99Micros, LatencyBounds latency, LatencyBounds roundTrip) {
+public record Threshold(Double minMessagesPerSecond, Double maxP99Micros, LatencyBounds latency, LatencyBounds roundTrip,
+                        LatencyBounds requestReply) {
 
     /** Throughput (and the saturating p99, not judged) only. */
     public Threshold(Double minMessagesPerSecond, Double maxP99Micros) {
-        this(minMessagesPerSecond, maxP99Micros, null, null);
+        this(minMessagesPerSecond, maxP99Micros, null, null, null);
     }
 }

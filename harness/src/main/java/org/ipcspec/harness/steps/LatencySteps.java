@@ -27,6 +27,9 @@ import org.ipcspec.harness.spec.Rule;
  */
 public final class LatencySteps {
 
+    /** How long a request waits for its acknowledgement: a loaded machine's worst, with room. */
+    static final java.time.Duration ACK_TIMEOUT = java.time.Duration.ofSeconds(10);
+
     private final ScenarioWorld world;
     private final BulkSteps bulk;
     /** The message count of the last paced send: rate x seconds. */
@@ -51,6 +54,44 @@ public final class LatencySteps {
                 .put("timeout_ms", BulkSteps.SEND_FULL_TIMEOUT.toMillis());
         world.call(sender, String.format(Locale.ROOT, "paced send of %,d messages of %d bytes at %,d msg/s", count, size,
                 bounds.ratePerSecond()), request);
+    }
+
+    /**
+     * Request/reply (docs/protocol.md#send_many, {@code reply_channel}): each message waits for its
+     * acknowledgement on the reply channel before the next is sent. {@code timeout_ms} bounds each
+     * wait, so a receiver that never acknowledges ends the batch rather than hangs it.
+     */
+    @When("{participant} sends {int} requests of {int} bytes, each awaiting its acknowledgement")
+    public void sendRequests(String name, int requests, int size) {
+        Participant sender = world.participant(name);
+        ObjectNode request = world.request("send_many").put("channel", "main").put("first_seq", 1).put("count", requests)
+                .put("size", size).put("reply_channel", "reply").put("sample_every", Math.max(1, requests / BulkSteps.SAMPLES))
+                .put("timeout_ms", ACK_TIMEOUT.toMillis());
+        world.call(sender, String.format(Locale.ROOT, "request/reply of %,d messages of %d bytes", requests, size), request);
+    }
+
+    /** The other half ({@code ack_channel} of docs/protocol.md#receive_many): each message collected is acknowledged. */
+    @When("{participant} receives and acknowledges {int} messages")
+    public void receiveAndAcknowledge(String name, int count) {
+        Participant receiver = world.participant(name);
+        ObjectNode request = world.request("receive_many").put("channel", "main").put("count", count).put("ack_channel", "reply")
+                .put("timeout_ms", BulkSteps.RECEIVE_MANY_TIMEOUT.toMillis()).put("sample_every", Math.max(1, count / BulkSteps.SAMPLES));
+        world.call(receiver, String.format(Locale.ROOT, "receive and acknowledgement of %,d messages", count), request);
+    }
+
+    /** Judged by LATENCY from the history (the sender's last request/reply batch); figures and chart attached. */
+    @Then("the request-reply latency of {int}-byte messages meets the profile")
+    public void requestReplyMeetsProfile(int size) {
+        LatencyBounds bounds = bounds(size, Threshold::requestReply, "request_reply");
+        JsonNode sender = lastReply("sender");
+        if (!sender.has("round_trip_ns") || !lastReply("receiver").has("acknowledged")) {
+            // unknown fields are ignored (docs/protocol.md#ops): an endpoint that did not know
+            // reply_channel or ack_channel ran an ordinary batch and says nothing of round trips
+            throw new TestAbortedException("unsupported: the endpoint answered a request/reply batch without "
+                    + (sender.has("round_trip_ns") ? "acknowledged" : "round_trip_ns") + " (docs/protocol.md#send_many, reply_channel)");
+        }
+        judge(size, sender.path("round_trip_ns"), bounds, String.format(Locale.ROOT, "Round trip of a request and its acknowledgement (%s, %d B)",
+                world.channel().transport(), size));
     }
 
     @When("{participant} receives them")

@@ -20,7 +20,8 @@ import org.ipcspec.harness.profile.Threshold;
 class LatencyCheckTest {
 
     private static final Bounds BOUNDS = Expect.BOUNDS.withThreshold("shm", 64, new Threshold(null, null,
-            new LatencyBounds(5000L, 2000.0, 20_000.0, 40_000.0), new LatencyBounds(null, 1000.0, 30_000.0, null)));
+            new LatencyBounds(5000L, 2000.0, 20_000.0, 40_000.0), new LatencyBounds(null, 1000.0, 30_000.0, null),
+            new LatencyBounds(null, 2000.0, 20_000.0, 60_000.0)));
 
     private static Map<String, Object> ns(long p50, long p99, long p999) {
         return Map.of("p50", p50, "p90", p50, "p99", p99, "p999", p999, "max", p999);
@@ -128,5 +129,38 @@ class LatencyCheckTest {
             sampled[i] = new double[] {110 + i * 10, 110 + i * 10 + 0.3};   // each 300 us
         }
         passes(Expect.run("LATENCY", syncSends(ns(100_000, 290_000, 290_000), sampled).build(), ScenarioFacts.NONE, BOUNDS));
+    }
+
+    /** An asynchronous sender's request/reply batch of 1,000 messages from 100 ms to {@code endMs} on the harness's clock. */
+    private static HistoryDsl requestReply(Map<String, Object> roundTripNs, double endMs) {
+        HistoryDsl dsl = new HistoryDsl().open("receiver", "receiver", "sync").open("sender", "sender", "async")
+                .request("sender", 100, "send_many", "channel", "main", "first_seq", 1L, "count", 1000L, "size", 64L,
+                        "reply_channel", "reply");
+        Object[] end = {"count", 1000L, "sent", 1000L, "full_retries", 0L, "first_t", t(100), "last_t", t(endMs), "status", "ok",
+                "round_trip_ns", roundTripNs};
+        return dsl.event("sender", endMs, "batch_end", end).reply("sender", endMs, end);
+    }
+
+    @Test
+    void aRequestReplyBatchIsHeldToTheRequestReplyBounds() {
+        // 1,000 round trips of 100 us take 100 ms: within 2 ms at p50, 20 ms at p99
+        passes(Expect.run("LATENCY", requestReply(ns(100_000, 900_000, 2_000_000), 200).build(), ScenarioFacts.NONE, BOUNDS));
+        fails(Expect.run("LATENCY", requestReply(ns(3_000_000, 9_000_000, 9_000_000), 3_200).build(), ScenarioFacts.NONE, BOUNDS),
+                "p50 3,000.0 us, over the profile's 2,000.0 us");
+    }
+
+    @Test
+    void aRequestReplyBatchWithoutRoundTripsReportedFails() {
+        Map<String, Object> none = new java.util.HashMap<>();
+        fails(Expect.run("LATENCY", requestReply(none, 200).build(), ScenarioFacts.NONE, BOUNDS), "reported no p50");
+    }
+
+    @Test
+    void roundTripsThatAddUpToFarLessThanTheBatchTookAreALie() {
+        // reported: every round trip 10 us, so 1,000 of them take 10 ms; the harness saw 5 seconds go by
+        fails(Expect.run("LATENCY", requestReply(ns(10_000, 10_000, 10_000), 5_100).build(), ScenarioFacts.NONE, BOUNDS),
+                "add up to at most 10.0 ms, but the batch took 5,000.0 ms on the harness's clock");
+        // the same report over 150 ms: inside the fixed allowance for reading and writing lines
+        passes(Expect.run("LATENCY", requestReply(ns(10_000, 10_000, 10_000), 250).build(), ScenarioFacts.NONE, BOUNDS));
     }
 }

@@ -66,6 +66,7 @@ public final class FaultyEndpoint {
                 IgnoresTimeout::onSocket,
                 StallsPeriodically::opener,
                 StallsPeriodically::longly,
+                DelaysAcknowledgements::opener,
                 SendsInBursts::opener)) {
             FAULTS.put(fault.get().fault(), fault);
         }
