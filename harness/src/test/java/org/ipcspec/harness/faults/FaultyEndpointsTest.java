@@ -105,6 +105,7 @@ class FaultyEndpointsTest {
             new Case("backdates-receives", "C1", "@blocking and @R1 and @shm and @async-send"),
             new Case("slow-with-fast-figures", "THROUGHPUT", "@throughput and @shm"),
             new Case("understates-latency", "LATENCY", "@latency and @shm and @async-send"),
+            Case.everywhere("understates-round-trips", "LATENCY", "@latency and @request-reply and @shm"),
             new Case("hides-its-wait", "S2", "@blocking and @S2 and @shm and @sync-receive"),
             // Faults real machines have: a message lost across a SIGSTOP/SIGCONT pause.
             new Case("loses-across-pause", "O2", "@pauses and @shm and not @bulk"),
