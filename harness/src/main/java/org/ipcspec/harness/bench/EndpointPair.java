@@ -128,10 +128,18 @@ final class EndpointPair implements AutoCloseable {
      * The receive is asked for first, so its request loop is already waiting when sending starts.
      */
     Batch batch(String channel, long firstSeq, long count, int size, long sampleEvery) {
+        return batch(channel, firstSeq, count, size, sampleEvery, 0);
+    }
+
+    /** As {@link #batch(String, long, long, int, long)}, paced at {@code rate} messages a second (0: as fast as it goes). */
+    Batch batch(String channel, long firstSeq, long count, int size, long sampleEvery, long rate) {
         ObjectNode receiveMany = JSON.createObjectNode().put("op", "receive_many").put("channel", channel).put("count", count)
                 .put("timeout_ms", BATCH_BOUND.toMillis()).put("sample_every", 0);
         ObjectNode sendMany = JSON.createObjectNode().put("op", "send_many").put("channel", channel).put("first_seq", firstSeq)
                 .put("count", count).put("size", size).put("sample_every", sampleEvery);
+        if (rate > 0) {
+            sendMany.put("rate", rate);
+        }
         var received = receiver.request(receiveMany);
         var sent = sender.request(sendMany);
         Duration bound = BATCH_BOUND.plusSeconds(30);

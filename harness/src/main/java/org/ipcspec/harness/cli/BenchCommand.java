@@ -1,5 +1,6 @@
 package org.ipcspec.harness.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -13,14 +14,20 @@ import org.ipcspec.harness.bench.BenchResult;
 import org.ipcspec.harness.bench.BenchResult.ThroughputRow;
 import org.ipcspec.harness.bench.BenchTable;
 import org.ipcspec.harness.bench.Benchmark;
+import org.ipcspec.harness.bench.LoadSweep;
+import org.ipcspec.harness.bench.SweepPoint;
+import org.ipcspec.harness.bench.SweepTable;
 import org.ipcspec.harness.profile.Profile;
 import org.ipcspec.harness.profile.Threshold;
+import org.ipcspec.harness.report.LoadSweepSvg;
 
 /** {@code ipcspec bench}: throughput, latency and start-up, beside raw baselines and the profile's thresholds. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures one-way throughput (64 B and 4 KiB), synchronous round-trip latency and start-up",
                 "time of an implementation's endpoints, each beside a plain-Java baseline measured in the same run",
-                "and the profile's thresholds. Figures on a shared machine are noisy: compare ratios."})
+                "and the profile's thresholds; then latency against offered load per transport (a paced run at each",
+                "rate of a ladder, up past capacity), as a table and as reports/bench-latency.svg.",
+                "Figures on a shared machine are noisy: compare ratios."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "FILE", description = "Implementation profile (default: features/reference.yaml).")
@@ -38,6 +45,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--tmp", paramLabel = "DIR", description = "Where channel addresses go (default: the system temp folder).")
     Path tmp;
 
+    @Option(names = "--no-sweep", description = "Skip the latency-against-offered-load sweep.")
+    boolean noSweep;
+
+    @Option(names = "--only-sweep", description = "Only the latency-against-offered-load sweep (about half a minute).")
+    boolean onlySweep;
+
     @Override
     public Integer call() {
         Profile chosen = Profile.load(profile != null ? profile : Home.defaultProfile());
@@ -49,10 +62,37 @@ final class BenchCommand implements Callable<Integer> {
         if (tmp != null) {
             options = options.withTempParent(tmp);
         }
-        BenchResult result = Benchmark.run(options);
-        System.out.println(BenchTable.render(result, new BenchTable.Extra("profile threshold",
-                row -> threshold(chosen, row), row -> "", row -> "")));
-        return result.hasFailures() ? 1 : 0;
+        if (noSweep && onlySweep) {
+            System.err.println("ipcspec bench: --no-sweep and --only-sweep exclude each other");
+            return 2;
+        }
+        boolean failed = false;
+        if (!onlySweep) {
+            BenchResult result = Benchmark.run(options);
+            System.out.println(BenchTable.render(result, new BenchTable.Extra("profile threshold",
+                    row -> threshold(chosen, row), row -> "", row -> "")));
+            failed = result.hasFailures();
+        }
+        if (!noSweep) {
+            failed |= !sweep(options);
+        }
+        return failed ? 1 : 0;
+    }
+
+    /** The sweep's table on stdout and its chart under reports/; false when a transport gave no points. */
+    private static boolean sweep(BenchOptions options) {
+        List<SweepPoint> points = LoadSweep.run(options, line -> System.err.println("[bench] " + line));
+        System.out.println();
+        System.out.println(SweepTable.render(points));
+        Path chart = Home.reports().resolve("bench-latency.svg");
+        try {
+            LoadSweepSvg.write(points, chart);
+            System.out.println("Chart: " + chart);
+        } catch (IOException e) {
+            System.err.println("ipcspec bench: could not write " + chart + ": " + e.getMessage());
+            return false;
+        }
+        return points.stream().map(SweepPoint::transport).distinct().count() == options.transports().size();
     }
 
     /** "ok >= 200,000/s" or "BELOW >= 200,000/s", and the p99 bound. */
