@@ -1985,6 +1985,10 @@ class Session:
             # A paced send_many (docs/protocol.md#send_many) is optional; saying so makes the
             # latency scenarios unsupported instead of judging an unpaced run against their bounds.
             raise RequestError("unsupported", "field rate (a paced send_many) is not offered")
+        if "reply_channel" in request.fields:
+            # Request/reply batches are optional too; the request/reply latency scenarios are
+            # then unsupported.
+            raise RequestError("unsupported", "field reply_channel (a request/reply send_many) is not offered")
         first_seq = request.integer("first_seq", 0, MAX_SEQ)
         count = request.integer("count", 0, MAX_SEQ + 1 - first_seq)
         size = payload_size(request)
@@ -2055,6 +2059,8 @@ class Session:
         reply(request.id, **fields)
 
     def op_receive_many(self, request):
+        if "ack_channel" in request.fields:
+            raise RequestError("unsupported", "field ack_channel (acknowledging a request/reply batch) is not offered")
         count = request.integer("count", 0, (1 << 63) - 1)
         sample_every = request.integer("sample_every", 0, (1 << 63) - 1, 0)
         timeout_ns = request.timeout_ns()

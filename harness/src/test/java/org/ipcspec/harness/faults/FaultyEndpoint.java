@@ -3,7 +3,10 @@ package org.ipcspec.harness.faults;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -74,6 +77,7 @@ public final class FaultyEndpoint {
         lying("slow-with-fast-figures", Slow::opener, LyingLines::claimsAMillisecond);
         lying("understates-latency", FaultyOpener::none, LyingLines::microsecondLatency);
         lying("understates-round-trips", FaultyOpener::none, LyingLines::microsecondRoundTrips);
+        FAULTS.put(RefusesOptionalFields.FAULT, () -> new FaultyOpener(RefusesOptionalFields.FAULT, FaultyOpener.none()));
         lying("hides-its-wait", AsyncSendBlocks::opener, LyingLines.hidesItsWait());
     }
 
@@ -91,9 +95,40 @@ public final class FaultyEndpoint {
             System.err.println("usage: FaultyEndpoint <fault>; faults: " + String.join(", ", FAULTS.keySet()));
             System.exit(2);
         }
-        OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        OutputStream stdout = new SynchronizedOutput(new FileOutputStream(FileDescriptor.out));
         UnaryOperator<String> lie = LIES.get(args[0]);
-        int code = Endpoint.run(new FileInputStream(FileDescriptor.in), lie == null ? stdout : new LyingLines(stdout, lie), fault.get());
+        InputStream stdin = new FileInputStream(FileDescriptor.in);
+        if (args[0].equals(RefusesOptionalFields.FAULT)) {
+            try {
+                stdin = RefusesOptionalFields.filter(stdin, stdout);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        int code = Endpoint.run(stdin, lie == null ? stdout : new LyingLines(stdout, lie), fault.get());
         System.exit(code);
+    }
+
+    /** One lock for every write to stdout: the endpoint's lines and those a fault writes itself. */
+    private static final class SynchronizedOutput extends java.io.FilterOutputStream {
+
+        SynchronizedOutput(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public synchronized void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public synchronized void flush() throws IOException {
+            out.flush();
+        }
     }
 }

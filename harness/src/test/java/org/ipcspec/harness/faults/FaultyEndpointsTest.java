@@ -186,6 +186,23 @@ class FaultyEndpointsTest {
         assertTrue(result.scenarios().stream().allMatch(s -> s.outcome() == Outcome.PASSED), describe(result));
     }
 
+    /**
+     * An endpoint that answers the optional fields of paced and request/reply batches unsupported,
+     * as the protocol asks: those latency scenarios are unsupported, the synchronous round trips
+     * still pass, and the run exits 0.
+     */
+    @Test
+    void anEndpointWithoutPacingGetsUnsupportedForThePacedScenariosAndPassesTheRest() {
+        RunResult result = run(faulty(RefusesOptionalFields.FAULT), "@latency and (@shm or @socket)");
+        System.out.println("fault " + RefusesOptionalFields.FAULT + ": " + describe(result));
+        assertEquals(0, result.exitCode(), describe(result));
+        for (ScenarioResult s : result.scenarios()) {
+            boolean optional = s.name().contains("offered rate") || s.name().contains("acknowledgement");
+            assertEquals(optional ? Outcome.UNSUPPORTED : Outcome.PASSED, s.outcome(), s.name() + ": " + describe(result));
+        }
+        assertTrue(result.scenarios().stream().anyMatch(s -> s.outcome() == Outcome.PASSED), "no round trip ran: " + describe(result));
+    }
+
     /** The control: the reference endpoint passes every selection above, and no selection is empty. */
     @Test
     void referencePassesTheSameScenarios() {
