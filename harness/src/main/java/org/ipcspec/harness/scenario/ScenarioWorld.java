@@ -359,6 +359,11 @@ public final class ScenarioWorld implements AutoCloseable {
         } catch (RuntimeException e) {
             failures.add(e);
         }
+        // Every stdin first, so the grace periods run at once: a scenario whose endpoints hang
+        // waits one grace period at its end, not one for each of them.
+        for (Participant participant : participants.values()) {
+            participant.process().closeStdin();
+        }
         for (Participant participant : participants.values()) {
             try {
                 participant.process().close();
