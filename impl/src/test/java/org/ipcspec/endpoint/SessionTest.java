@@ -344,4 +344,56 @@ class SessionTest {
         assertEquals(org.ipcspec.channel.Channels.transportNames(), ChannelOpener.CHANNELS.transports(),
                 "the reference list is the library's");
     }
+
+    private static final String OPEN_REPLY_RECEIVER = "{\"id\":2,\"op\":\"open\",\"channel\":\"reply\",\"role\":\"receiver\","
+            + "\"transport\":\"mem\",\"address\":\"/mem/r1\",\"mode\":\"sync\",\"capacity\":4}";
+    private static final String OPEN_REPLY_SENDER = "{\"id\":2,\"op\":\"open\",\"channel\":\"reply\",\"role\":\"sender\","
+            + "\"transport\":\"mem\",\"address\":\"/mem/r1\",\"mode\":\"async\",\"sender_id\":9}";
+
+    @Test
+    void aRequestReplyBatchWaitsForEachAcknowledgementAndTimesTheRoundTrips() throws Exception {
+        Driven receiver = new Driven();
+        receiver.reply(OPEN_RECEIVER.replace("\"capacity\":4", "\"capacity\":100"));
+        Driven sender = new Driven();
+        sender.reply(OPEN_SENDER);
+        sender.reply(OPEN_REPLY_RECEIVER);
+        receiver.reply(OPEN_REPLY_SENDER);
+        java.util.concurrent.CompletableFuture<Map<String, Object>> acknowledging = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> replyOf(receiver, "{\"id\":3,\"op\":\"receive_many\",\"count\":50,\"ack_channel\":\"reply\",\"timeout_ms\":5000}"));
+        Map<String, Object> sent = sender.reply(
+                "{\"id\":3,\"op\":\"send_many\",\"first_seq\":1,\"count\":50,\"size\":64,\"reply_channel\":\"reply\",\"timeout_ms\":5000}");
+        assertEquals("ok", sent.get("status"), sent.toString());
+        assertEquals(50L, sent.get("sent"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> roundTrips = (Map<String, Object>) sent.get("round_trip_ns");
+        assertTrue((Long) roundTrips.get("p50") > 0 && (Long) roundTrips.get("max") >= (Long) roundTrips.get("p99"), roundTrips.toString());
+        Map<String, Object> got = acknowledging.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("ok", got.get("status"), got.toString());
+        assertEquals(50L, got.get("acknowledged"));
+    }
+
+    @Test
+    void aRequestNobodyAcknowledgesEndsTheBatchNamingTheSeq() throws Exception {
+        Driven receiver = new Driven();
+        receiver.reply(OPEN_RECEIVER.replace("\"capacity\":4", "\"capacity\":100"));
+        Driven sender = new Driven();
+        sender.reply(OPEN_SENDER);
+        sender.reply(OPEN_REPLY_RECEIVER);
+        Map<String, Object> sent = sender.reply(
+                "{\"id\":3,\"op\":\"send_many\",\"first_seq\":1,\"count\":5,\"size\":64,\"reply_channel\":\"reply\",\"timeout_ms\":50}");
+        assertEquals("error", sent.get("status"));
+        assertEquals(1L, sent.get("sent"), "the second message waits for the first one's answer");
+        assertEquals("no acknowledgement of seq 1 on \"reply\": timeout", sent.get("message"));
+        assertEquals("invalid", sender.reply(
+                "{\"id\":4,\"op\":\"send_many\",\"first_seq\":1,\"count\":5,\"size\":64,\"reply_channel\":\"main\"}").get("error"),
+                "the reply channel must be a receiver end");
+    }
+
+    private static Map<String, Object> replyOf(Driven driven, String line) {
+        try {
+            return driven.reply(line);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
