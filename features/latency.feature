@@ -18,7 +18,7 @@ Feature: Messages arrive soon enough
     When the sender sends <size>-byte messages for 1 second at the profile's offered rate
     And the receiver receives them
     Then they all arrive in order, intact and exactly once
-    When the sender sends <size>-byte messages for 5 seconds at the profile's offered rate
+    When the sender sends <size>-byte messages for 10 seconds at the profile's offered rate
     And the receiver receives them
     Then they all arrive in order, intact and exactly once
     And the one-way latency of <size>-byte messages at the profile's offered rate meets the profile

@@ -16,7 +16,7 @@ import org.ipcspec.channel.Sender;
  *
  * <p>stalls-periodically-long: the same fault on file's scale. At file's offered 100 messages a
  * second 2,000 messages are twenty seconds, longer than the run, so it stalls 100 ms before every
- * 50th message: a fifth of the time, the p99 near 100 ms against file's bound of 40 ms.
+ * 50th message: a fifth of the time, the p99 near 100 ms against file's bound of 60 ms.
  */
 final class StallsPeriodically extends ForwardingSender {
 
