@@ -20,8 +20,9 @@ import org.ipcspec.harness.scenario.AddressRoots;
 public final class LoadSweep {
 
     /** Rates tried, messages a second. */
-    static final long[] FAST_LADDER = {1_000, 5_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000, 2_000_000, 4_000_000, 8_000_000};
-    static final long[] FILE_LADDER = {100, 300, 1_000, 2_000, 5_000, 10_000, 20_000};
+    static final long[] FAST_LADDER = {1_000, 5_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000, 2_000_000, 4_000_000, 8_000_000,
+        16_000_000, 32_000_000};
+    static final long[] FILE_LADDER = {100, 300, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000};
     /** Each point runs for about this long at its rate. */
     static final double SECONDS_PER_POINT = 1.0;
     static final long MIN_MESSAGES = 100;

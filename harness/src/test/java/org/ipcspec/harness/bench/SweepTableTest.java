@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The sweep's table and the knee: a point is past capacity when the channel carried under 90% of the offered rate. */
+/** The sweep's table and the knee: a point is past capacity when the channel carried under 95% of the offered rate. */
 class SweepTableTest {
 
     private static final List<SweepPoint> POINTS = List.of(
@@ -20,8 +20,8 @@ class SweepTableTest {
     void aPointIsPastCapacityWhenTheChannelFellBehindTheOfferedRate() {
         assertTrue(POINTS.get(0).keptUp());
         assertFalse(POINTS.get(1).keptUp(), "2.1M of 4M offered");
-        assertTrue(new SweepPoint("shm", 64, 1000, 900, 1, 1, 1).keptUp(), "90% is still keeping up");
-        assertFalse(new SweepPoint("shm", 64, 1000, 899, 1, 1, 1).keptUp());
+        assertTrue(new SweepPoint("shm", 64, 1000, 950, 1, 1, 1).keptUp(), "95% is still keeping up");
+        assertFalse(new SweepPoint("shm", 64, 1000, 949, 1, 1, 1).keptUp());
     }
 
     @Test
