@@ -1,5 +1,6 @@
 package org.ipcspec.harness.steps;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,7 +29,7 @@ import org.ipcspec.harness.spec.Rule;
 public final class LatencySteps {
 
     /** How long a request waits for its acknowledgement: a loaded machine's worst, with room. */
-    static final java.time.Duration ACK_TIMEOUT = java.time.Duration.ofSeconds(10);
+    static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
     private final ScenarioWorld world;
     private final BulkSteps bulk;
