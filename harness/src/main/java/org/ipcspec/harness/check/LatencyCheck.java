@@ -43,7 +43,8 @@ import java.util.Optional;
  * for any sample of more than a handful, a report that lies). A sampled message also pays for
  * writing its own event lines, so it runs a little slower than the ones it stands for (a 4 KiB
  * socket round trip: sampled median 298.9 us beside a true p99 of 290.8 us); a report is a lie
- * only when the sample is more than {@link #SAMPLING_COST_FACTOR} times over it.
+ * only when the sample is more than {@link #SAMPLING_COST_FACTOR} times over it, and, for the
+ * median, {@link #SAMPLING_COST_NANOS} more.
  */
 final class LatencyCheck implements Checker {
 
@@ -52,6 +53,15 @@ final class LatencyCheck implements Checker {
 
     /** How far over a reported figure the sampled messages may be before the report is a lie. */
     static final long SAMPLING_COST_FACTOR = 2;
+
+    /**
+     * What the sampled messages' median may add to that: each writes its event lines, and on a
+     * loaded machine each write can hand the core to the harness that reads it, a time slice of
+     * some milliseconds. With both cores busy a shm round trip whose true p99 was 1.2 ms had its 50
+     * sampled sends' median over 2.5 ms. The max needs no such room: the reported max covers the
+     * sampled messages themselves.
+     */
+    static final long SAMPLING_COST_NANOS = 10_000_000L;
 
     /**
      * How much of a request/reply batch's time on the harness's clock may go unaccounted for by its
@@ -266,7 +276,7 @@ final class LatencyCheck implements Checker {
                     max.longValue() / 1e3, largest / 1e3));
         }
         long median = seen.get((seen.size() - 1) / 2);
-        if (seen.size() >= MIN_SAMPLES && median > p99 * SAMPLING_COST_FACTOR) {
+        if (seen.size() >= MIN_SAMPLES && median > p99 * SAMPLING_COST_FACTOR + SAMPLING_COST_NANOS) {
             f.violation(String.format(Locale.ROOT, "%s: reported a p99 of %,.1f us, but half of the %d messages sampled took "
                     + "%,.1f us or more", what, p99 / 1e3, seen.size(), median / 1e3));
         }

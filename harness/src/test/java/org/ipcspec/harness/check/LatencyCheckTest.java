@@ -114,11 +114,11 @@ class LatencyCheckTest {
     void aRoundTripReportBelowItsSampledSendsIsALie() {
         double[][] slow = new double[6][];
         for (int i = 0; i < slow.length; i++) {
-            slow[i] = new double[] {110 + i * 10, 110 + i * 10 + 8};
+            slow[i] = new double[] {110 + i * 15, 110 + i * 15 + 15};
         }
         fails(Expect.run("LATENCY", syncSends(ns(1_000, 3_000, 20_000), slow).build(), ScenarioFacts.NONE, BOUNDS),
-                "round trip: reported a max of 20.0 us, but a message it sampled took 8,000.0 us",
-                "reported a p99 of 3.0 us, but half of the 6 messages sampled took 8,000.0 us or more");
+                "round trip: reported a max of 20.0 us, but a message it sampled took 15,000.0 us",
+                "reported a p99 of 3.0 us, but half of the 6 messages sampled took 15,000.0 us or more");
     }
 
     /** A sampled send also writes its event lines, so it may run a little over the figures it stands for. */

@@ -63,13 +63,13 @@ class TimingLiesTest {
                 .request("receiver", 90, "receive_many", "channel", "main", "count", 1_000_000L);
         for (int i = 0; i < 6; i++) {
             dsl.event("receiver", 200 + i * 50, "recv_end", "status", "message", "seq", 1L + i, "sender_id", 1L,
-                    "sent_t", t(200 + i * 50 - 8));
+                    "sent_t", t(200 + i * 50 - 15));
         }
         History lying = dsl.event("receiver", 700, "batch_end", "count", 1_000_000L, "received", 1_000_000L, "first_t", t(100),
                 "last_t", t(700), "status", "ok", "not_intact", 0L, "latency_ns",
                 Map.of("p50", 1000L, "p90", 2000L, "p99", 3000L, "p999", 9000L, "max", 20000L)).reply("receiver", 700, "status", "ok")
                 .build();
         fails(Expect.run("LATENCY", lying, ScenarioFacts.NONE, PERF), "reported a max of 20.0 us, but a message it sampled took",
-                "reported a p99 of 3.0 us, but half of the 6 messages sampled took 8,000.0 us or more");
+                "reported a p99 of 3.0 us, but half of the 6 messages sampled took 15,000.0 us or more");
     }
 }
