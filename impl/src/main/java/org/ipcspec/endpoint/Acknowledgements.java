@@ -14,7 +14,8 @@ import org.ipcspec.channel.support.Deadline;
  * The two halves of a request/reply batch (docs/protocol.md#send_many, {@code reply_channel}, and
  * docs/protocol.md#receive_many, {@code ack_channel}): the sender awaits the acknowledgement of
  * each message on its reply end before it sends the next; the receiver acknowledges each message
- * it collects by sending the same seq and size back. One instance per batch; not thread-safe.
+ * it collects by sending the same seq and size back. The caller's back-off is reused, so a
+ * message costs no allocation here.
  */
 final class Acknowledgements {
 
@@ -26,10 +27,10 @@ final class Acknowledgements {
      * once, an asynchronous one polls until the deadline. Returns null when it came, else why not
      * (a status such as {@code timeout} or {@code closed}, or an acknowledgement of another seq).
      */
-    static String await(Receiver replies, ByteBuffer buffer, long seq, long timeoutNanos) {
+    static String await(Receiver replies, ByteBuffer buffer, long seq, long timeoutNanos, Backoff backoff) {
         Deadline deadline = Deadline.after(timeoutNanos);
         boolean sync = replies.mode() == Mode.SYNC;
-        Backoff backoff = new Backoff();
+        backoff.reset();
         while (true) {
             ReceiveStatus status = replies.receive(buffer, sync ? deadline.remainingNanos() : 0);
             if (status == ReceiveStatus.MESSAGE) {
@@ -55,10 +56,11 @@ final class Acknowledgements {
      * is retried until the deadline (the sender of the requests takes one acknowledgement per
      * message, so the reply channel drains unless it has gone). Returns the send's status.
      */
-    static SendStatus acknowledge(Sender acks, ByteBuffer ack, long senderId, ByteBuffer received, Deadline deadline) {
+    static SendStatus acknowledge(Sender acks, ByteBuffer ack, long senderId, ByteBuffer received, Deadline deadline,
+                                  Backoff backoff) {
         Payload.write(ack, Payload.seq(received), senderId, received.remaining());
         Payload.putSentT(ack, System.nanoTime());
-        Backoff backoff = new Backoff();
+        backoff.reset();
         SendStatus status = acks.send(ack, deadline.isNever() ? Sender.FOREVER : deadline.remainingNanos());
         while (status == SendStatus.FULL && !deadline.expired()) {
             backoff.idle();

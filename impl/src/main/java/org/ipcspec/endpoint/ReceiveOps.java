@@ -151,7 +151,8 @@ final class ReceiveOps {
                 }
                 if (acks != null) {
                     // request/reply: the sender waits for this before it sends the next message
-                    String failed = acknowledge(acks, ack, buffer, deadline);
+                    String failed = acknowledge(acks, ack, buffer, deadline, backoff);
+                    backoff.reset();
                     if (failed != null) {
                         status = "error";
                         message = "acknowledging seq " + (Payload.hasHeader(buffer) ? Payload.seq(buffer) : "?") + " on \""
@@ -204,12 +205,12 @@ final class ReceiveOps {
     }
 
     /** Sends the acknowledgement of a collected message; null when it went, else why not. */
-    private static String acknowledge(Handle acks, ByteBuffer ack, ByteBuffer received, Deadline deadline) {
+    private static String acknowledge(Handle acks, ByteBuffer ack, ByteBuffer received, Deadline deadline, Backoff backoff) {
         if (!Payload.isGenerated(received) || !Payload.hasHeader(received)) {
             return "only a generated payload can be acknowledged";
         }
         try {
-            SendStatus status = Acknowledgements.acknowledge(acks.sender, ack, acks.senderId, received, deadline);
+            SendStatus status = Acknowledgements.acknowledge(acks.sender, ack, acks.senderId, received, deadline, backoff);
             return status == SendStatus.OK ? null : status.wireName();
         } catch (RuntimeException e) {
             return SendOps.failure(e);

@@ -201,7 +201,8 @@ final class SendOps {
                     // request/reply: the next message waits for this one's acknowledgement
                     String missing;
                     try {
-                        missing = Acknowledgements.await(replies.receiver, replyBuffer, seq, timeoutNanos);
+                        missing = Acknowledgements.await(replies.receiver, replyBuffer, seq, timeoutNanos, backoff);
+                        backoff.reset();
                     } catch (RuntimeException e) {
                         missing = failure(e);
                     }

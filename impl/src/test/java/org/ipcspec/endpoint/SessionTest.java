@@ -353,10 +353,7 @@ class SessionTest {
     @Test
     void aRequestReplyBatchWaitsForEachAcknowledgementAndTimesTheRoundTrips() throws Exception {
         Driven receiver = new Driven();
-        receiver.reply(OPEN_RECEIVER.replace("\"capacity\":4", "\"capacity\":100"));
-        Driven sender = new Driven();
-        sender.reply(OPEN_SENDER);
-        sender.reply(OPEN_REPLY_RECEIVER);
+        Driven sender = requesting(receiver);
         receiver.reply(OPEN_REPLY_SENDER);
         java.util.concurrent.CompletableFuture<Map<String, Object>> acknowledging = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> replyOf(receiver, "{\"id\":3,\"op\":\"receive_many\",\"count\":50,\"ack_channel\":\"reply\",\"timeout_ms\":5000}"));
@@ -375,10 +372,7 @@ class SessionTest {
     @Test
     void aRequestNobodyAcknowledgesEndsTheBatchNamingTheSeq() throws Exception {
         Driven receiver = new Driven();
-        receiver.reply(OPEN_RECEIVER.replace("\"capacity\":4", "\"capacity\":100"));
-        Driven sender = new Driven();
-        sender.reply(OPEN_SENDER);
-        sender.reply(OPEN_REPLY_RECEIVER);
+        Driven sender = requesting(receiver);
         Map<String, Object> sent = sender.reply(
                 "{\"id\":3,\"op\":\"send_many\",\"first_seq\":1,\"count\":5,\"size\":64,\"reply_channel\":\"reply\",\"timeout_ms\":50}");
         assertEquals("error", sent.get("status"));
@@ -387,6 +381,15 @@ class SessionTest {
         assertEquals("invalid", sender.reply(
                 "{\"id\":4,\"op\":\"send_many\",\"first_seq\":1,\"count\":5,\"size\":64,\"reply_channel\":\"main\"}").get("error"),
                 "the reply channel must be a receiver end");
+    }
+
+    /** Opens {@code receiver}'s main channel (room for 100) and a sender of it whose reply end receives synchronously. */
+    private Driven requesting(Driven receiver) throws Exception {
+        receiver.reply(OPEN_RECEIVER.replace("\"capacity\":4", "\"capacity\":100"));
+        Driven sender = new Driven();
+        sender.reply(OPEN_SENDER);
+        sender.reply(OPEN_REPLY_RECEIVER);
+        return sender;
     }
 
     private static Map<String, Object> replyOf(Driven driven, String line) {

@@ -117,8 +117,8 @@ final class LatencyCheck implements Checker {
             }
         }
         for (Batch b : lastRequestReply.values()) {
-            String transport = facts.transport() != null ? facts.transport() : b.end().transport();
-            long size = facts.messageSize() != null ? facts.messageSize() : b.size();
+            String transport = transport(facts, b);
+            long size = size(facts, b);
             Optional<LatencyBounds> rr = bounds.threshold(transport, size).map(Threshold::requestReply);
             if (rr.isEmpty()) {
                 missing = "the profile states no request/reply bounds for " + transport + " at " + size + " B";
@@ -131,8 +131,8 @@ final class LatencyCheck implements Checker {
             judge(f, what, "request/reply", transport, size, reported, rr.get());
         }
         for (Batch b : lastSync.values()) {
-            String transport = facts.transport() != null ? facts.transport() : b.end().transport();
-            long size = facts.messageSize() != null ? facts.messageSize() : b.size();
+            String transport = transport(facts, b);
+            long size = size(facts, b);
             Optional<LatencyBounds> rt = bounds.threshold(transport, size).map(Threshold::roundTrip);
             if (rt.isEmpty()) {
                 missing = "the profile states no round-trip bounds for " + transport + " at " + size + " B";
@@ -152,6 +152,16 @@ final class LatencyCheck implements Checker {
             judge(f, what, "round trip", transport, size, reported, rt.get());
         }
         return f.verdict(missing);
+    }
+
+    /** The scenario's transport, else the batch's channel's. */
+    private static String transport(ScenarioFacts facts, Batch b) {
+        return facts.transport() != null ? facts.transport() : b.end().transport();
+    }
+
+    /** The scenario's message size, else the batch's. */
+    private static long size(ScenarioFacts facts, Batch b) {
+        return facts.messageSize() != null ? facts.messageSize() : b.size();
     }
 
     private static String describe(Batch b, String transport, long size, String kind) {

@@ -47,11 +47,7 @@ public final class LatencyChartSvg {
         double height = TOP + PLOT_HEIGHT + 70;
         double bottom = TOP + PLOT_HEIGHT;
 
-        XmlWriter svg = new XmlWriter();
-        svg.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        svg.start("svg", "xmlns", "http://www.w3.org/2000/svg", "width", width, "height", height,
-            "viewBox", "0 0 " + XmlWriter.format(width) + " " + XmlWriter.format(height),
-            "font-family", "DejaVu Sans, Arial, Helvetica, sans-serif", "font-size", 11);
+        XmlWriter svg = XmlWriter.svg(width, height, 11);
         svg.element("title", "Latency: " + title);
         svg.empty("rect", "x", 0, "y", 0, "width", width, "height", height, "fill", "#ffffff");
         svg.element("text", title, "class", "heading", "x", 12, "y", 22, "font-size", 15, "font-weight", "bold", "fill", "#222222");
@@ -64,17 +60,7 @@ public final class LatencyChartSvg {
             return svg.finish();
         }
         ValueAxis axis = ValueAxis.of(all, bottom, PLOT_HEIGHT);
-        svg.element("text", axis.log() ? "latency (us, log scale)" : "latency (us)", "class", "y-label",
-            "x", 12, "y", 42, "fill", "#333333", "font-weight", "bold");
-
-        svg.start("g", "class", "y-axis");
-        svg.empty("line", "x1", LEFT, "y1", TOP, "x2", LEFT, "y2", bottom, "stroke", "#444444");
-        for (double tick : axis.ticks()) {
-            double y = axis.y(tick);
-            svg.empty("line", "x1", LEFT - 4, "y1", y, "x2", LEFT + plotWidth, "y2", y, "stroke", "#000000", "stroke-opacity", 0.1);
-            svg.element("text", ValueAxis.label(tick), "class", "tick", "x", LEFT - 7, "y", y + 4, "text-anchor", "end", "fill", "#333333");
-        }
-        svg.end();
+        axis.draw(svg, LEFT, TOP, plotWidth);
         svg.empty("line", "x1", LEFT, "y1", bottom, "x2", LEFT + plotWidth, "y2", bottom, "stroke", "#444444");
 
         for (int g = 0; g < series.size(); g++) {
@@ -154,6 +140,20 @@ public final class LatencyChartSvg {
             }
             double step = TimeScale.niceStep(max, 6);
             return new ValueAxis(false, 0, Math.ceil(max / step) * step, bottom, height);
+        }
+
+        /** The axis's label, its line from {@code top} to the bottom, and a tick with a grid line across {@code plotWidth} at each value. */
+        void draw(XmlWriter svg, double left, double top, double plotWidth) {
+            svg.element("text", log ? "latency (us, log scale)" : "latency (us)", "class", "y-label",
+                    "x", 12, "y", 42, "fill", "#333333", "font-weight", "bold");
+            svg.start("g", "class", "y-axis");
+            svg.empty("line", "x1", left, "y1", top, "x2", left, "y2", bottom, "stroke", "#444444");
+            for (double tick : ticks()) {
+                double y = y(tick);
+                svg.empty("line", "x1", left - 4, "y1", y, "x2", left + plotWidth, "y2", y, "stroke", "#000000", "stroke-opacity", 0.1);
+                svg.element("text", label(tick), "class", "tick", "x", left - 7, "y", y + 4, "text-anchor", "end", "fill", "#333333");
+            }
+            svg.end();
         }
 
         double y(double us) {

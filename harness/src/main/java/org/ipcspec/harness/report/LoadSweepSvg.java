@@ -37,11 +37,7 @@ public final class LoadSweepSvg {
         double bottom = TOP + PLOT_HEIGHT;
         double width = LEFT + PLOT_WIDTH + 170;
         double height = bottom + 64;
-        XmlWriter svg = new XmlWriter();
-        svg.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        svg.start("svg", "xmlns", "http://www.w3.org/2000/svg", "width", width, "height", height,
-                "viewBox", "0 0 " + XmlWriter.format(width) + " " + XmlWriter.format(height),
-                "font-family", "DejaVu Sans, Arial, Helvetica, sans-serif", "font-size", 11);
+        XmlWriter svg = XmlWriter.svg(width, height, 11);
         String title = "Latency against offered load (one way, 64 B, from each message's due time)";
         svg.element("title", title);
         svg.empty("rect", "x", 0, "y", 0, "width", width, "height", height, "fill", "#ffffff");
@@ -65,17 +61,7 @@ public final class LoadSweepSvg {
         double lowLog = Math.log10(lowRate);
         double span = Math.log10(highRate) - lowLog;
 
-        svg.element("text", axis.log() ? "latency (us, log scale)" : "latency (us)", "class", "y-label", "x", 12, "y", 42,
-                "fill", "#333333", "font-weight", "bold");
-        svg.start("g", "class", "y-axis");
-        svg.empty("line", "x1", LEFT, "y1", TOP, "x2", LEFT, "y2", bottom, "stroke", "#444444");
-        for (double tick : axis.ticks()) {
-            double y = axis.y(tick);
-            svg.empty("line", "x1", LEFT - 4, "y1", y, "x2", LEFT + PLOT_WIDTH, "y2", y, "stroke", "#000000", "stroke-opacity", 0.1);
-            svg.element("text", LatencyChartSvg.ValueAxis.label(tick), "class", "tick", "x", LEFT - 7, "y", y + 4, "text-anchor", "end",
-                    "fill", "#333333");
-        }
-        svg.end();
+        axis.draw(svg, LEFT, TOP, PLOT_WIDTH);
         svg.start("g", "class", "x-axis");
         svg.empty("line", "x1", LEFT, "y1", bottom, "x2", LEFT + PLOT_WIDTH, "y2", bottom, "stroke", "#444444");
         for (double rate = lowRate; rate <= highRate * 1.0001; rate *= 10) {

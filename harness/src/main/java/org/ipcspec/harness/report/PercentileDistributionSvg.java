@@ -45,28 +45,14 @@ public final class PercentileDistributionSvg {
         double bottom = TOP + PLOT_HEIGHT;
         double width = LEFT + PLOT_WIDTH + 150;
         double height = bottom + 64;
-        XmlWriter svg = new XmlWriter();
-        svg.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        svg.start("svg", "xmlns", "http://www.w3.org/2000/svg", "width", width, "height", height,
-                "viewBox", "0 0 " + XmlWriter.format(width) + " " + XmlWriter.format(height),
-                "font-family", "DejaVu Sans, Arial, Helvetica, sans-serif", "font-size", 11);
+        XmlWriter svg = XmlWriter.svg(width, height, 11);
         svg.element("title", "Latency by percentile: " + title);
         svg.empty("rect", "x", 0, "y", 0, "width", width, "height", height, "fill", "#ffffff");
         svg.element("text", title, "class", "heading", "x", 12, "y", 22, "font-size", 15, "font-weight", "bold", "fill", "#222222");
 
         List<Long> all = Stream.concat(series.values().stream(), thresholds.stream().map(LatencyThreshold::maxNs)).toList();
         LatencyChartSvg.ValueAxis axis = LatencyChartSvg.ValueAxis.of(all, bottom, PLOT_HEIGHT);
-        svg.element("text", axis.log() ? "latency (us, log scale)" : "latency (us)", "class", "y-label",
-                "x", 12, "y", 42, "fill", "#333333", "font-weight", "bold");
-        svg.start("g", "class", "y-axis");
-        svg.empty("line", "x1", LEFT, "y1", TOP, "x2", LEFT, "y2", bottom, "stroke", "#444444");
-        for (double tick : axis.ticks()) {
-            double y = axis.y(tick);
-            svg.empty("line", "x1", LEFT - 4, "y1", y, "x2", LEFT + PLOT_WIDTH, "y2", y, "stroke", "#000000", "stroke-opacity", 0.1);
-            svg.element("text", LatencyChartSvg.ValueAxis.label(tick), "class", "tick", "x", LEFT - 7, "y", y + 4,
-                    "text-anchor", "end", "fill", "#333333");
-        }
-        svg.end();
+        axis.draw(svg, LEFT, TOP, PLOT_WIDTH);
         svg.start("g", "class", "x-axis");
         svg.empty("line", "x1", LEFT, "y1", bottom, "x2", LEFT + PLOT_WIDTH, "y2", bottom, "stroke", "#444444");
         String[] names = {"0%", "90%", "99%", "99.9%", "99.99%"};

@@ -20,6 +20,16 @@ final class XmlWriter {
      * A standalone XHTML page (inline CSS, no scripts), opened as far as its body's heading: the
      * caller writes the body and {@link #finish()}es.
      */
+    /** A standalone SVG document of the charts' one font, opened at its root: the caller draws and {@link #finish()}es. */
+    static XmlWriter svg(double width, double height, int fontSize) {
+        XmlWriter svg = new XmlWriter();
+        svg.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        svg.start("svg", "xmlns", "http://www.w3.org/2000/svg", "width", width, "height", height,
+                "viewBox", "0 0 " + format(width) + " " + format(height),
+                "font-family", "DejaVu Sans, Arial, Helvetica, sans-serif", "font-size", fontSize);
+        return svg;
+    }
+
     static XmlWriter page(String title, String css) {
         XmlWriter html = new XmlWriter();
         html.raw("<!DOCTYPE html>\n");
