@@ -41,7 +41,7 @@ public final class ScenarioWorld implements AutoCloseable {
     private final Pairing pairing;
     private final HistoryRecorder history = new HistoryRecorder();
     private final Map<String, Participant> participants = new LinkedHashMap<>();
-    private final Map<String, Long> lastHeard = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Silence> silences = new java.util.concurrent.ConcurrentHashMap<>();
     /** Participants stopped with SIGSTOP and not resumed yet, by name. */
     private final Map<String, Pause> paused = new LinkedHashMap<>();
     private ScenarioTags tags = ScenarioTags.NONE;
@@ -76,19 +76,29 @@ public final class ScenarioWorld implements AutoCloseable {
         return Duration.ofMillis(bounds().crashMs());
     }
 
-    /** When the participant last wrote a line (harness clock, nanos); when it was started if never. */
-    public long lastHeardFrom(Participant participant) {
-        return lastHeard.getOrDefault(participant.name(), participant.process().startedNanos());
+    /**
+     * How long the participant has written nothing (harness clock, nanos): since its last line,
+     * the last request written to it, or its resume from a pause, whichever came last.
+     */
+    public long silentFor(Participant participant) {
+        Silence silence = silences.get(participant.name());
+        long since = silence == null ? participant.process().startedNanos() : silence.lastLine();
+        return System.nanoTime() - since;
     }
 
     /**
-     * How long a bulk run may go without a line from its unfinished side, once the other side has
-     * finished, before the run is judged on what it has: then at most {@code capacity} messages
-     * are in flight, a fraction of a second at any profile's floor rate, so twice the crash
-     * bound is an order of magnitude of slack.
+     * How long a bulk run's side may write nothing before the run is judged on what it has
+     * (docs/protocol.md#outcomes): half the crash bound, the profile's measure of how long
+     * anything may take to be noticed on a loaded machine, plus the longest gap between the
+     * participant's lines in this call so far. A side that keeps its own pace (a sampled line every
+     * {@code sample_every} messages) is never silent that long; one that stopped is judged within
+     * a few seconds instead of waiting out its batch's {@code timeout_ms}. A side that has
+     * written nothing yet in the call is held to the half crash bound alone.
      */
-    public Duration stallBound() {
-        return crashBound().multipliedBy(2);
+    public Duration stallBound(Participant participant) {
+        Silence silence = silences.get(participant.name());
+        long cadence = silence == null ? 0 : silence.longestGap();
+        return crashBound().dividedBy(2).plusNanos(cadence);
     }
 
     /** How long a call that should end promptly may take before the endpoint counts as hung. */
@@ -289,6 +299,7 @@ public final class ScenarioWorld implements AutoCloseable {
             throw new IllegalStateException(participant.displayName() + " is not paused; paused: " + paused.keySet());
         }
         pause.resume();
+        resumedNow(participant.name());
         history.resumed(participant.name());
     }
 
@@ -300,6 +311,7 @@ public final class ScenarioWorld implements AutoCloseable {
     private void resumeAll() {
         for (Map.Entry<String, Pause> pause : List.copyOf(paused.entrySet())) {
             pause.getValue().resume();
+            resumedNow(pause.getKey());
             history.resumed(pause.getKey());
         }
         paused.clear();
@@ -323,16 +335,26 @@ public final class ScenarioWorld implements AutoCloseable {
         }
     }
 
+    private void resumedNow(String participant) {
+        long now = System.nanoTime();
+        silence(participant, now).resumed(now);
+    }
+
+    private Silence silence(String participant, long nanos) {
+        return silences.computeIfAbsent(participant, name -> new Silence(nanos));
+    }
+
     private EndpointListener recorder() {
         return new EndpointListener() {
             @Override
             public void line(String participant, ObjectNode line, long arrivalNanos) {
-                lastHeard.put(participant, arrivalNanos);
+                silence(participant, arrivalNanos).line(arrivalNanos);
                 history.line(participant, JSON.convertValue(line, Map.class), arrivalNanos);
             }
 
             @Override
             public void requested(String participant, ObjectNode request, long sentNanos) {
+                silence(participant, sentNanos).requested(sentNanos);
                 history.request(participant, JSON.convertValue(request, Map.class));
             }
 

@@ -190,7 +190,6 @@ public final class BulkSteps {
         }
         Call received = receiver.nextUnjudged().orElseThrow(() -> new IllegalStateException("the receiver has no batch under way"));
         long deadline = System.nanoTime() + BULK_BOUND.toNanos();
-        long stall = world.stallBound().toNanos();
         while (System.nanoTime() < deadline) {
             for (Participant p : senders) {
                 if (unsupported(calls.get(p))) {
@@ -199,8 +198,8 @@ public final class BulkSteps {
             }
             boolean sendersDone = senders.stream().allMatch(p -> calls.get(p).reply().isDone());
             boolean receiverDone = received.reply().isDone();
-            boolean unfinishedSilent = senders.stream().filter(p -> !calls.get(p).reply().isDone()).allMatch(p -> silentFor(p) > stall)
-                    && (receiverDone || silentFor(receiver) > stall);
+            boolean unfinishedSilent = senders.stream().filter(p -> !calls.get(p).reply().isDone()).allMatch(this::stalled)
+                    && (receiverDone || stalled(receiver));
             if (sendersDone && receiverDone || unfinishedSilent) {
                 break;
             }
@@ -222,13 +221,12 @@ public final class BulkSteps {
             }
         }
         Optional<Participant> stuck = senders.stream().filter(p -> !calls.get(p).reply().isDone()).findFirst();
-        if (stuck.isPresent() && !received.reply().isDone() && silentFor(stuck.get()) > stall && silentFor(receiver) > stall) {
+        if (stuck.isPresent() && !received.reply().isDone() && stalled(stuck.get()) && stalled(receiver)) {
             throw neitherMoves(stuck.get(), calls.get(stuck.get()), received);
         }
         if (!received.reply().isDone() && senders.stream().allMatch(p -> calls.get(p).reply().isDone())) {
-            throw Violations.violated(Rule.O2, "every sender's batch had ended, and " + world.stallBound().toMillis()
-                    + " ms later the receiver's " + received.what() + " had not: it wrote nothing in that time, so messages sent ok "
-                    + "were never collected");
+            throw Violations.violated(Rule.O2, "every sender's batch had ended, and the receiver's " + received.what()
+                    + " had not: it wrote nothing for " + silence(receiver) + ", so messages sent ok were never collected");
         }
         ObjectNode batch = world.await(receiver, received, BULK_BOUND);
         require(batch.path("status").asText().equals("ok"), Rule.O2, "the receiver's " + received.what() + " ended "
@@ -238,8 +236,8 @@ public final class BulkSteps {
         for (Participant sender : senders) {
             if (!calls.get(sender).reply().isDone()) {
                 Rule rule = sender.mode() == Mode.SYNC ? Rule.S1 : Rule.S2;
-                throw Violations.violated(rule, "the receiver had collected all its messages, and " + world.stallBound().toMillis()
-                        + " ms later " + sender.displayName() + "'s " + calls.get(sender).what() + " had not ended, nor written anything");
+                throw Violations.violated(rule, "the receiver had collected all its messages, and " + sender.displayName() + "'s "
+                        + calls.get(sender).what() + " had not ended, nor written anything for " + silence(sender));
             }
         }
     }
@@ -254,13 +252,13 @@ public final class BulkSteps {
         History history = world.history();
         long sent = lastSampledSeq(history, sender.name(), "send_end");
         long collected = lastSampledSeq(history, "receiver", "recv_end");
-        String silence = world.stallBound().toMillis() + " ms";
         if (collected >= sent) {
             return Violations.violated(sender.mode() == Mode.SYNC ? Rule.S1 : Rule.S2, sender.displayName() + "'s " + sending.what()
-                    + " wrote nothing for " + silence + " while its receiver waited, having collected as far as its last sampled send"
+                    + " wrote nothing for " + silence(sender) + " while its receiver waited, having collected as far as its last sampled send"
                     + (sent > 0 ? " (seq " + sent + ")" : " (none was sampled)") + ": a send that should have returned did not");
         }
-        return Violations.violated(Rule.O2, "the receiver's " + receiving.what() + " wrote nothing for " + silence + " while "
+        return Violations.violated(Rule.O2, "the receiver's " + receiving.what() + " wrote nothing for "
+                + silence(world.participant("receiver")) + " while "
                 + sender.displayName() + " waited, having sent up to seq " + sent + " of which the receiver's last sampled collection was seq "
                 + collected + ": messages sent were not collected");
     }
@@ -279,8 +277,18 @@ public final class BulkSteps {
         return reply != null && !reply.path("ok").asBoolean(true) && "unsupported".equals(reply.path("error").asText());
     }
 
-    private long silentFor(Participant participant) {
-        return System.nanoTime() - world.lastHeardFrom(participant);
+    /** Silent for longer than its stall bound: half the crash bound over its own pace (ScenarioWorld#stallBound). */
+    private boolean stalled(Participant participant) {
+        return world.silentFor(participant) > world.stallBound(participant).toNanos();
+    }
+
+    /** For a verdict: "4,812 ms (over its stall bound of 2,812 ms: half the crash bound, 2,500 ms, plus its longest gap ...)". */
+    private String silence(Participant participant) {
+        long bound = world.stallBound(participant).toMillis();
+        long half = world.crashBound().dividedBy(2).toMillis();
+        return String.format("%,d ms (over its stall bound of %,d ms: half the crash bound, %,d ms, plus its longest gap between lines in"
+                        + " this call, %,d ms)",
+                world.silentFor(participant) / 1_000_000, bound, half, bound - half);
     }
 
     private static void requireSent(Participant sender, ObjectNode reply, Call call) {
