@@ -30,7 +30,11 @@ public final class ProcessReaper {
     /** Kills the process and all its descendants, children first seen, and waits for the parent to be reaped. */
     public static void killTree(Process process) {
         List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroyForcibly();
+        if (process.isAlive()) {
+            // Only then: destroying a process that has exited still closes its streams under the
+            // readers, and what they had not read yet of its stdout and stderr is lost.
+            process.destroyForcibly();
+        }
         descendants.forEach(ProcessHandle::destroyForcibly);
         try {
             process.waitFor(10, TimeUnit.SECONDS);
