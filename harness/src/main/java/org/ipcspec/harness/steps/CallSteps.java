@@ -170,7 +170,7 @@ public final class CallSteps {
         Participant participant = world.participant(name);
         Call call = participant.nextUnjudged().orElseThrow(() -> new IllegalStateException(participant.displayName() + " has no call under way"));
         Rule rule = call.isSend() ? Rule.S2 : Rule.R2;
-        Duration bound = world.nonBlockingBound().plus(world.crashBound());
+        Duration bound = Obligations.asyncBound(world);
         Obligations.awaitOrViolated(call, bound, () -> violated(rule, participant.displayName() + "'s " + call.what() + " ("
                 + participant.mode() + ") was still blocked " + bound.toMillis() + " ms after it was asked for, expected \""
                 + status + "\" within the non-blocking bound of " + world.bounds().nonBlockingMs() + " ms"));

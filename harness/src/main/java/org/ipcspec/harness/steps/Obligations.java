@@ -43,6 +43,16 @@ final class Obligations {
         this.world = world;
     }
 
+    /**
+     * How long an asynchronous send or receive may stay out before it breaks S2/R2: the
+     * non-blocking bound plus half the crash bound, as for a stalled bulk run
+     * (ScenarioWorld#stallBound). A call that should return in microseconds and has not after
+     * seconds is hung, and every scenario of an implementation that hangs pays this wait.
+     */
+    static Duration asyncBound(ScenarioWorld world) {
+        return world.nonBlockingBound().plus(world.crashBound().dividedBy(2));
+    }
+
     /** The reply, judged as the participant's next call. */
     ObjectNode await(Participant participant, Call call) {
         awaitObliged(participant, call);
@@ -58,7 +68,7 @@ final class Obligations {
         Optional<ChannelEnd> own = endOf(history, participant, call);
         Mode mode = own.map(ChannelEnd::mode).orElse(participant.mode());
         if (mode == Mode.ASYNC) {
-            Duration bound = world.nonBlockingBound().plus(slack);
+            Duration bound = asyncBound(world);
             awaitOrViolated(call, bound, () -> violated(call.isSend() ? Rule.S2 : Rule.R2, participant.displayName() + "'s "
                     + call.what() + " (async) was still blocked " + bound.toMillis() + " ms after it was asked for; an asynchronous "
                     + (call.isSend() ? "send" : "receive") + " returns within the non-blocking bound of " + world.nonBlockingBound().toMillis() + " ms"));
