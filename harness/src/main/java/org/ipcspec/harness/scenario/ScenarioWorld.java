@@ -77,6 +77,14 @@ public final class ScenarioWorld implements AutoCloseable {
     }
 
     /**
+     * Half the crash bound: the profile's measure of how long anything may take to be noticed on
+     * a loaded machine, the slack over which a stalled run or a hung asynchronous call is judged.
+     */
+    public Duration noticeBound() {
+        return crashBound().dividedBy(2);
+    }
+
+    /**
      * How long the participant has written nothing (harness clock, nanos): since its last line,
      * the last request written to it, or its resume from a pause, whichever came last.
      */
@@ -88,17 +96,16 @@ public final class ScenarioWorld implements AutoCloseable {
 
     /**
      * How long a bulk run's side may write nothing before the run is judged on what it has
-     * (docs/protocol.md#outcomes): half the crash bound, the profile's measure of how long
-     * anything may take to be noticed on a loaded machine, plus the longest gap between the
+     * (docs/protocol.md#outcomes): the {@link #noticeBound()} plus the longest gap between the
      * participant's lines in this call so far. A side that keeps its own pace (a sampled line every
      * {@code sample_every} messages) is never silent that long; one that stopped is judged within
      * a few seconds instead of waiting out its batch's {@code timeout_ms}. A side that has
-     * written nothing yet in the call is held to the half crash bound alone.
+     * written nothing yet in the call is held to the notice bound alone.
      */
     public Duration stallBound(Participant participant) {
         Silence silence = silences.get(participant.name());
         long cadence = silence == null ? 0 : silence.longestGap();
-        return crashBound().dividedBy(2).plusNanos(cadence);
+        return noticeBound().plusNanos(cadence);
     }
 
     /** How long a call that should end promptly may take before the endpoint counts as hung. */
@@ -299,8 +306,7 @@ public final class ScenarioWorld implements AutoCloseable {
             throw new IllegalStateException(participant.displayName() + " is not paused; paused: " + paused.keySet());
         }
         pause.resume();
-        resumedNow(participant.name());
-        history.resumed(participant.name());
+        resumed(participant.name());
     }
 
     public boolean isPaused(Participant participant) {
@@ -311,8 +317,7 @@ public final class ScenarioWorld implements AutoCloseable {
     private void resumeAll() {
         for (Map.Entry<String, Pause> pause : List.copyOf(paused.entrySet())) {
             pause.getValue().resume();
-            resumedNow(pause.getKey());
-            history.resumed(pause.getKey());
+            resumed(pause.getKey());
         }
         paused.clear();
     }
@@ -335,9 +340,11 @@ public final class ScenarioWorld implements AutoCloseable {
         }
     }
 
-    private void resumedNow(String participant) {
+    /** After SIGCONT: the history shows the resume, and the pause is not counted as the participant's silence. */
+    private void resumed(String participant) {
         long now = System.nanoTime();
         silence(participant, now).resumed(now);
+        history.resumed(participant);
     }
 
     private Silence silence(String participant, long nanos) {

@@ -285,7 +285,7 @@ public final class BulkSteps {
     /** For a verdict: "4,812 ms (over its stall bound of 2,812 ms: half the crash bound, 2,500 ms, plus its longest gap ...)". */
     private String silence(Participant participant) {
         long bound = world.stallBound(participant).toMillis();
-        long half = world.crashBound().dividedBy(2).toMillis();
+        long half = world.noticeBound().toMillis();
         return String.format("%,d ms (over its stall bound of %,d ms: half the crash bound, %,d ms, plus its longest gap between lines in"
                         + " this call, %,d ms)",
                 world.silentFor(participant) / 1_000_000, bound, half, bound - half);

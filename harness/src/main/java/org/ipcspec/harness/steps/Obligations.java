@@ -45,12 +45,12 @@ final class Obligations {
 
     /**
      * How long an asynchronous send or receive may stay out before it breaks S2/R2: the
-     * non-blocking bound plus half the crash bound, as for a stalled bulk run
+     * non-blocking bound plus the notice bound (half the crash bound), as for a stalled bulk run
      * (ScenarioWorld#stallBound). A call that should return in microseconds and has not after
      * seconds is hung, and every scenario of an implementation that hangs pays this wait.
      */
     static Duration asyncBound(ScenarioWorld world) {
-        return world.nonBlockingBound().plus(world.crashBound().dividedBy(2));
+        return world.nonBlockingBound().plus(world.noticeBound());
     }
 
     /** The reply, judged as the participant's next call. */
