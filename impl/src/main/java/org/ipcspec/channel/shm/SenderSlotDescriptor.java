@@ -14,7 +14,7 @@ package org.ipcspec.channel.shm;
  *  +---------------------------------------------------------------+
  *  |     Sender Id (u32)                                           |  8
  *  +---------------------------------------------------------------+
- *  |     reserved                                                  | 12
+ *  |     More (u32): 1 while the owner writes a batch, else 0      | 12
  *  +---------------------------------------------------------------+
  *  |     Sent (64 bits): messages this incarnation published       | 16
  *  +---------------------------------------------------------------+
@@ -29,6 +29,12 @@ package org.ipcspec.channel.shm;
  * collection only for the incarnation that wrote the record: a slot reused after its owner died
  * starts a new incarnation at count 0, and the dead owner's records still in the ring are
  * collected without touching the new owner's count.
+ *
+ * <p>More is the shm form of the socket transport's {@code MORE} flag: while it is 1 the owner is
+ * inside a {@code send_many} and writes its next record at once, so the receiver may count that
+ * owner's collections in a window instead of one compare-and-set per message (see
+ * {@link RingReader}). Zero is always safe: every collection is then counted before the receive
+ * returns, as a reader that ignores the field does.
  */
 final class SenderSlotDescriptor {
 
@@ -36,6 +42,7 @@ final class SenderSlotDescriptor {
     static final int SLOT_LENGTH = 64;
     static final int PID_OFFSET = 0;
     static final int SENDER_ID_OFFSET = 8;
+    static final int MORE_OFFSET = 12;
     static final int SENT_OFFSET = 16;
     static final int COLLECTED_OFFSET = 24;
 

@@ -1,6 +1,7 @@
 package org.ipcspec.channel.shm;
 
 import static org.ipcspec.channel.shm.SenderSlotDescriptor.COLLECTED_OFFSET;
+import static org.ipcspec.channel.shm.SenderSlotDescriptor.MORE_OFFSET;
 import static org.ipcspec.channel.shm.SenderSlotDescriptor.PID_OFFSET;
 import static org.ipcspec.channel.shm.SenderSlotDescriptor.SENDER_ID_OFFSET;
 import static org.ipcspec.channel.shm.SenderSlotDescriptor.SENT_OFFSET;
@@ -33,6 +34,7 @@ final class SenderTable {
             boolean free = owner == 0 || (owner != pid && !ProcessLiveness.isAlive(owner));
             if (free && buffer.compareAndSetLong(at + PID_OFFSET, owner, pid)) {
                 buffer.putInt(at + SENDER_ID_OFFSET, senderId);
+                buffer.putIntRelease(at + MORE_OFFSET, 0);
                 buffer.putLongRelease(at + SENT_OFFSET, 0);
                 // Bump the incarnation with a CAS: the receiver may be counting an old record right now.
                 while (true) {
@@ -60,22 +62,38 @@ final class SenderTable {
         buffer.putLongRelease(slotOffset(slot) + SENT_OFFSET, sent);
     }
 
+    /**
+     * The owner's side: whether it is inside a batch. Stored with release before the record it
+     * concerns is published, so a receiver that reads that record reads this value or a later one.
+     */
+    void putMoreRelease(int slot, boolean more) {
+        buffer.putIntRelease(slotOffset(slot) + MORE_OFFSET, more ? 1 : 0);
+    }
+
+    /**
+     * The receiver's side, after the tail acquire that published the record it is counting: plain
+     * is enough, the tail's release ordered the owner's store before it.
+     */
+    boolean isMore(int slot) {
+        return buffer.getInt(slotOffset(slot) + MORE_OFFSET) != 0;
+    }
+
     long sentAcquire(int slot) {
         return buffer.getLongAcquire(slotOffset(slot) + SENT_OFFSET);
     }
 
     /**
-     * The receiver's side: counts one collection for {@code incarnation} of {@code slot}; does
-     * nothing when the slot has moved on to a newer incarnation since the record was written.
+     * The receiver's side: counts {@code collections} for {@code incarnation} of {@code slot};
+     * does nothing when the slot has moved on to a newer incarnation since the records were written.
      */
-    void countCollected(int slot, int recordIncarnation) {
+    void countCollected(int slot, int recordIncarnation, int collections) {
         int at = slotOffset(slot) + COLLECTED_OFFSET;
         while (true) {
             long word = buffer.getLongVolatile(at);
             if (incarnation(word) != recordIncarnation) {
                 return;
             }
-            if (buffer.compareAndSetLong(at, word, collectedWord(recordIncarnation, collectedCount(word) + 1))) {
+            if (buffer.compareAndSetLong(at, word, collectedWord(recordIncarnation, collectedCount(word) + collections))) {
                 return;
             }
         }

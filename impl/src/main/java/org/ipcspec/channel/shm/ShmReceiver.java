@@ -100,6 +100,8 @@ final class ShmReceiver implements Receiver {
             return;
         }
         closed = true;
+        // Counted before CLOSED: a synchronous sender that sees CLOSED checks its message's count once more.
+        reader.flushCollected();
         buffer.putIntRelease(STATE_OFFSET, STATE_CLOSED);
         try {
             Files.deleteIfExists(address);

@@ -22,7 +22,8 @@ import org.ipcspec.channel.support.ReceiverLock;
  * The sending end: owns one slot of the sender table. The hot path of an asynchronous send (read
  * the state, compare the cached counts, take the lock, claim, copy, publish, unlock) allocates
  * nothing and makes no system call; the receiver's liveness is probed only while waiting. Inside
- * a batch ({@link #sendMore}) the lock is taken once per {@link #HOLD_RECORDS} records.
+ * a batch ({@link #sendMore}) the lock is taken once per {@link #HOLD_RECORDS} records, and the
+ * slot says More so that the receiver may count the batch's collections in a window.
  */
 final class ShmSender implements Sender {
 
@@ -59,6 +60,10 @@ final class ShmSender implements Sender {
     /** This sender holds the writer lock between the sends of a batch. */
     private boolean holding;
     private int heldRecords;
+    /** The slot's More as this sender last stored it: inside a batch. */
+    private boolean more;
+    /** The slot's Sent as this sender last stored it. */
+    private long publishedSent;
 
     ShmSender(Path lockFile, SharedBuffer buffer, int slot, Mode mode, int maxMessageBytes) {
         this.lockFile = lockFile;
@@ -81,6 +86,8 @@ final class ShmSender implements Sender {
         if (length > maxMessageBytes) {
             return SendStatus.TOO_LARGE;
         }
+        // A plain send closes a batch: its record, and the batch's before it, are counted at once.
+        setMore(false);
         if (mode == Mode.ASYNC) {
             SendStatus status = tryWrite(message, length, false);
             return status == SendStatus.FULL && receiverGone() ? SendStatus.CLOSED : status;
@@ -106,8 +113,17 @@ final class ShmSender implements Sender {
             releaseHeldLock();
             return SendStatus.TOO_LARGE;
         }
+        setMore(true);
         SendStatus status = tryWrite(message, length, true);
         return status == SendStatus.FULL && receiverGone() ? SendStatus.CLOSED : status;
+    }
+
+    /** Stores the slot's More when it changes, before the next record is published (release). */
+    private void setMore(boolean inBatch) {
+        if (more != inBatch) {
+            more = inBatch;
+            senders.putMoreRelease(slot, inBatch);
+        }
     }
 
     private void releaseHeldLock() {
@@ -198,9 +214,16 @@ final class ShmSender implements Sender {
         return SendStatus.OK;
     }
 
-    /** Stores the slot's Sent (release): when waiting or full, and at close, not per message. */
+    /**
+     * Stores the slot's Sent (release) when waiting or full, and at close, not per message; and
+     * only when it changed: a sender at capacity retries every few hundred nanoseconds, and a
+     * store per retry would take the slot's cache line from the receiver each time.
+     */
     private void publishSent() {
-        senders.putSentRelease(slot, sent);
+        if (sent != publishedSent) {
+            senders.putSentRelease(slot, sent);
+            publishedSent = sent;
+        }
     }
 
     private boolean lockWriter() {
@@ -282,6 +305,7 @@ final class ShmSender implements Sender {
         }
         closed = true;
         releaseHeldLock();
+        setMore(false);
         publishSent();
         senders.release(slot, ProcessLiveness.CURRENT_PID);
     }

@@ -93,6 +93,39 @@ class ShmTransportTest {
     }
 
     @Test
+    void batchCollectionsAreCountedInAWindowAndAllOnceTheReceiverRunsOut() {
+        Receiver receiver = receiver(spec(Role.RECEIVER, Mode.ASYNC).withCapacity(8));
+        Sender sender = sender(spec(Role.SENDER, Mode.ASYNC));
+        ByteBuffer into = ByteBuffer.allocate(receiver.maxMessageBytes());
+        long seq = 1;
+        for (int i = 0; i < 8; i++) {
+            assertEquals(SendStatus.OK, sender.sendMore(ChannelPeer.payload(seq++, 1, 64), 0));
+        }
+        assertEquals(SendStatus.FULL, sender.sendMore(ChannelPeer.payload(seq, 1, 64), 0));
+        assertEquals(ReceiveStatus.MESSAGE, receiver.receive(into, 0));
+        assertEquals(SendStatus.FULL, sender.sendMore(ChannelPeer.payload(seq, 1, 64), 0),
+                "one collection of a batch waits in the window (a quarter of capacity 8: 2)");
+        assertEquals(ReceiveStatus.MESSAGE, receiver.receive(into, 0));
+        assertEquals(SendStatus.OK, sender.sendMore(ChannelPeer.payload(seq++, 1, 64), 0), "a full window is counted");
+        assertEquals(SendStatus.OK, sender.sendMore(ChannelPeer.payload(seq++, 1, 64), 0));
+        assertEquals(SendStatus.FULL, sender.sendMore(ChannelPeer.payload(seq, 1, 64), 0));
+        for (long expected = 3; expected < seq; expected++) {
+            assertEquals(ReceiveStatus.MESSAGE, receiver.receive(into, 0));
+            assertEquals(expected, into.getLong(0));
+        }
+        assertEquals(ReceiveStatus.EMPTY, receiver.receive(into, 0));
+        for (int i = 0; i < 7; i++) {
+            assertEquals(SendStatus.OK, sender.sendMore(ChannelPeer.payload(seq++, 1, 64), 0),
+                    "a receiver that ran out has counted everything it collected");
+        }
+        assertEquals(SendStatus.OK, sender.send(ChannelPeer.payload(seq++, 1, 64), 0), "the batch's closing send");
+        assertEquals(SendStatus.FULL, sender.send(ChannelPeer.payload(seq, 1, 64), 0));
+        assertEquals(ReceiveStatus.MESSAGE, receiver.receive(into, 0));
+        assertEquals(SendStatus.OK, sender.send(ChannelPeer.payload(seq, 1, 64), 0),
+                "outside a batch a collection is counted before the receive returns");
+    }
+
+    @Test
     void capacityIsPerSender() {
         Receiver receiver = receiver(spec(Role.RECEIVER, Mode.ASYNC).withCapacity(2));
         Sender a = sender(spec(Role.SENDER, Mode.ASYNC).withSenderId(1));
