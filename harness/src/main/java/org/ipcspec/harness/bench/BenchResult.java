@@ -115,13 +115,14 @@ public record BenchResult(String implementation, String environment, List<Throug
     /**
      * One transport's synchronous round trip.
      *
-     * @param sampled     per message send_begin..send_end of a synchronous send_many with
-     *                    sample_every=1 (includes writing the send_begin event line)
+     * @param perMessage  each send's send_begin..send_end: the sender's {@code send_ns} of the
+     *                    unsampled run, or, from an endpoint that does not report it, a run with
+     *                    sample_every=1 (whose timed sends include writing the event lines)
      * @param meanNanos   mean of an unsampled run of the same count: (last_t - first_t) / count
      * @param oneWayP50   the receiver's latency_ns p50 (recv_end minus sent_t) of the unsampled run
      * @param oneWayP99   the same, p99
      */
-    public record RoundTrip(Percentiles sampled, double meanNanos, long oneWayP50, long oneWayP99) {
+    public record RoundTrip(Percentiles perMessage, double meanNanos, long oneWayP50, long oneWayP99) {
     }
 
     /**

@@ -158,7 +158,7 @@ public final class BenchTable {
             Measured<Percentiles> b = c.baseline();
             List<String> cells = new ArrayList<>(List.of(c.transport(), size(c.messageBytes())));
             if (m.isOk()) {
-                cells.addAll(List.of(micros(m.value().sampled().p50()), micros(m.value().sampled().p99()), micros(m.value().meanNanos())));
+                cells.addAll(List.of(micros(m.value().perMessage().p50()), micros(m.value().perMessage().p99()), micros(m.value().meanNanos())));
             } else {
                 cells.addAll(List.of(m.isAbsent() ? "-" : FAILED, "", ""));
             }
@@ -167,8 +167,8 @@ public final class BenchTable {
             cells.add(b.isOk() ? micros(b.value().p99()) : "-");
             cells.add(b.isOk() ? micros(b.value().mean()) : "-");
             boolean both = m.isOk() && b.isOk();
-            cells.add(both ? ratio(OptionalDouble.of((double) m.value().sampled().p50() / b.value().p50())) : "-");
-            cells.add(both ? ratio(OptionalDouble.of((double) m.value().sampled().p99() / b.value().p99())) : "-");
+            cells.add(both ? ratio(OptionalDouble.of((double) m.value().perMessage().p50() / b.value().p50())) : "-");
+            cells.add(both ? ratio(OptionalDouble.of((double) m.value().perMessage().p99() / b.value().p99())) : "-");
             cells.add(both ? ratio(OptionalDouble.of(m.value().meanNanos() / b.value().mean())) : "-");
             table.add(cells);
             noteFailure(failures, c.transport() + " " + c.baselineName(), b);
@@ -181,10 +181,10 @@ public final class BenchTable {
         out.append("""
                 ROUND TRIP: synchronous send_many into a synchronous receive_many, one message in flight. A synchronous send
                 returns once the receiver has collected the message, so each send_begin..send_end is a round trip: message
-                out, collection, acknowledgement back. p50/p99: per message, from a run with sample_every=1 (each timed send
-                also includes the endpoint writing its send_begin event line). mean: an unsampled run of the same count,
-                (last send_end - first send_begin) / count. one-way: the receiver's latency_ns (recv_end - sent_t) of the
-                unsampled run. Baseline: raw UDS ping-pong between two forked JVMs (frame of the same size out, 8-byte ack
+                out, collection, acknowledgement back. p50/p99: per message, the sender's own send_ns of an unsampled run (or,
+                from a sender without send_ns, a run with sample_every=1, whose sends also include writing event lines).
+                mean: the same run, (last send_end - first send_begin) / count. one-way: the receiver's latency_ns
+                (recv_end - sent_t) of that run. Baseline: raw UDS ping-pong between two forked JVMs (frame of the same size out, 8-byte ack
                 frame back), timed per round trip. ratio = implementation / baseline (above 1 = slower).
                 """);
         TextTable table = new TextTable(Set.of(0, 1), "transport", "size", "round trips", "p50 us", "p99 us", "mean us", "1-way p50",
@@ -199,7 +199,7 @@ public final class BenchTable {
             Measured<RoundTrip> m = row.measured();
             if (m.isOk()) {
                 RoundTrip r = m.value();
-                cells.addAll(List.of(grouped(r.sampled().count()), micros(r.sampled().p50()), micros(r.sampled().p99()),
+                cells.addAll(List.of(grouped(r.perMessage().count()), micros(r.perMessage().p50()), micros(r.perMessage().p99()),
                         micros(r.meanNanos()), micros(r.oneWayP50()), micros(r.oneWayP99())));
             } else {
                 cells.addAll(List.of("", FAILED, "", "", "", ""));
@@ -208,8 +208,8 @@ public final class BenchTable {
             cells.add(b.isOk() ? micros(b.value().p50()) : b.isAbsent() ? "-" : FAILED);
             cells.add(b.isOk() ? micros(b.value().p99()) : "-");
             boolean both = m.isOk() && b.isOk();
-            cells.add(both ? ratio(OptionalDouble.of((double) m.value().sampled().p50() / b.value().p50())) : "-");
-            cells.add(both ? ratio(OptionalDouble.of((double) m.value().sampled().p99() / b.value().p99())) : "-");
+            cells.add(both ? ratio(OptionalDouble.of((double) m.value().perMessage().p50() / b.value().p50())) : "-");
+            cells.add(both ? ratio(OptionalDouble.of((double) m.value().perMessage().p99() / b.value().p99())) : "-");
             if (extra != null) {
                 cells.add(extra.latency().apply(row));
             }

@@ -1,6 +1,9 @@
 package org.ipcspec.harness.bench;
 
 import java.util.Arrays;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.ipcspec.harness.bench.BenchResult.Percentiles;
 
@@ -43,6 +46,30 @@ final class Stats {
         }
         return new Percentiles(sorted.length, percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
                 sorted[sorted.length - 1], sum / sorted.length);
+    }
+
+    /**
+     * A synchronous sender's own percentiles of its send durations ({@code send_ns} of its
+     * send_many reply, docs/protocol.md#send_many): empty when it reports none.
+     *
+     * @param mean the batch's mean, which {@code send_ns} does not carry
+     * @throws IllegalArgumentException when the figures cannot be percentiles (negative, or out of order)
+     */
+    static Optional<Percentiles> sendDurations(JsonNode sendNs, long count, double mean) {
+        if (sendNs == null || !sendNs.isObject() || !sendNs.path("p50").isIntegralNumber()) {
+            return Optional.empty();
+        }
+        long[] figures = new long[4];
+        String[] names = {"p50", "p90", "p99", "max"};
+        for (int i = 0; i < names.length; i++) {
+            JsonNode figure = sendNs.path(names[i]);
+            if (!figure.isIntegralNumber() || figure.asLong() < 0 || (i > 0 && figure.asLong() < figures[i - 1])) {
+                throw new IllegalArgumentException("send_ns." + names[i] + " is not a percentile of durations: " + figure
+                        + " (send_ns=" + sendNs + ")");
+            }
+            figures[i] = figure.asLong();
+        }
+        return Optional.of(new Percentiles(count, figures[0], figures[1], figures[2], figures[3], mean));
     }
 
     static double perSecond(long count, long nanos) {

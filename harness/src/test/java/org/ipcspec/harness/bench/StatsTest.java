@@ -5,12 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.stream.LongStream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import org.ipcspec.harness.bench.BenchResult.Percentiles;
 import org.ipcspec.harness.bench.BenchResult.Rate;
 
 class StatsTest {
+
+    @Test
+    void sendDurationsAreTheSendersOwnPercentilesOrNothingWhenItReportsNone() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Percentiles p = Stats.sendDurations(json.readTree("{\"p50\":2100,\"p90\":3000,\"p99\":9000,\"p999\":20000,\"max\":51000}"),
+                1000, 2500.0).orElseThrow();
+        assertEquals(new Percentiles(1000, 2100, 3000, 9000, 51000, 2500.0), p);
+        assertEquals(java.util.Optional.empty(), Stats.sendDurations(null, 1000, 1.0));
+        assertEquals(java.util.Optional.empty(), Stats.sendDurations(json.readTree("{\"p50\":null}"), 1000, 1.0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Stats.sendDurations(
+                json.readTree("{\"p50\":5000,\"p90\":3000,\"p99\":9000,\"max\":9000}"), 1000, 1.0));
+        assertEquals("send_ns.p90 is not a percentile of durations: 3000 (send_ns={\"p50\":5000,\"p90\":3000,\"p99\":9000,\"max\":9000})",
+                e.getMessage());
+    }
 
     @Test
     void nearestRankPercentilesOfOneToHundred() {
