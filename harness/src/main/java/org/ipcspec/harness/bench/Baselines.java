@@ -26,7 +26,7 @@ final class Baselines {
     static final String AGRONA_NAME = "Agrona OneToOneRingBuffer";
     static final String PROTOCOL_SUFFIX = " + protocol work";
     static final String SOCKET_PING_NAME = "raw UDS ping-pong";
-    static final String RING_PING_NAME = "raw mmap ping-pong (spin, yield, park)";
+    static final String RING_PING_NAME = "raw mmap ping-pong (spin, park)";
     static final String AGRONA_PING_NAME = "Agrona ping-pong (spin, yield)";
 
     private final Path directory;

@@ -146,7 +146,7 @@ public final class BenchTable {
     private static void latencyComparisons(StringBuilder out, BenchResult result) {
         out.append("""
                 MORE ROUND-TRIP BASELINES: two rings between two forked JVMs, a message of the same size out and back,
-                timed per round trip; the raw one waits as the reference endpoint does (spin, yield, then park 10-500 us),
+                timed per round trip; the raw one waits as the reference endpoint does (spin 20 us, then park 10-500 us),
                 Agrona's spins then yields. ratio = implementation / baseline (above 1 = slower).
                 """);
         TextTable table = new TextTable(Set.of(0, 1, 5), "transport", "size", "p50 us", "p99 us", "mean us", "baseline", "base p50",

@@ -41,7 +41,7 @@ import java.util.Map;
  *   ping FILE SIZE WARMUP COUNT                 maps it, hello, COUNT timed round trips after WARMUP;
  *                                               result: percentiles in ns
  * </pre>
- * The ping-pong waits as the reference endpoint does (spin, yield, then park: {@link SpinThenPark});
+ * The ping-pong waits as the reference endpoint does (spin for 20 us, then park: {@link SpinThenPark});
  * the one-way loops spin then yield.
  */
 public final class MappedRingBaseline {
