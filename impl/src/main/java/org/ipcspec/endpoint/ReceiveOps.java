@@ -106,7 +106,7 @@ final class ReceiveOps {
                 }
                 ReceiveStatus result;
                 try {
-                    result = receiver.receive(buffer, sync ? deadline.remainingNanos() : 0);
+                    result = sync ? receiver.receiveBefore(buffer, deadline) : receiver.receive(buffer, 0);
                 } catch (RuntimeException e) {
                     status = "error";
                     message = SendOps.failure(e);

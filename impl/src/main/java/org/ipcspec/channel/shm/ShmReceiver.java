@@ -45,6 +45,16 @@ final class ShmReceiver implements Receiver {
 
     @Override
     public ReceiveStatus receive(ByteBuffer into, long timeoutNanos) {
+        return receive(into, timeoutNanos, null);
+    }
+
+    @Override
+    public ReceiveStatus receiveBefore(ByteBuffer into, Deadline deadline) {
+        return receive(into, 0, deadline);
+    }
+
+    /** With {@code given}, until it; else within {@code timeoutNanos}, whose deadline is taken only to wait. */
+    private ReceiveStatus receive(ByteBuffer into, long timeoutNanos, Deadline given) {
         if (closed) {
             return ReceiveStatus.CLOSED;
         }
@@ -58,7 +68,7 @@ final class ShmReceiver implements Receiver {
         if (mode == Mode.ASYNC) {
             return ReceiveStatus.EMPTY;
         }
-        Deadline deadline = Deadline.after(timeoutNanos);
+        Deadline deadline = given != null ? given : Deadline.after(timeoutNanos);
         backoff.reset();
         while (!deadline.expired()) {
             backoff.idle();

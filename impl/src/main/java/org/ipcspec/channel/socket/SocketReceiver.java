@@ -25,6 +25,7 @@ import org.ipcspec.channel.ChannelSpec;
 import org.ipcspec.channel.Mode;
 import org.ipcspec.channel.ReceiveStatus;
 import org.ipcspec.channel.Receiver;
+import org.ipcspec.channel.support.Deadline;
 import org.ipcspec.channel.support.ReceiverLock;
 
 /**
@@ -73,6 +74,20 @@ final class SocketReceiver implements Receiver {
 
     @Override
     public ReceiveStatus receive(ByteBuffer into, long timeoutNanos) {
+        return receive(into, timeoutNanos, null);
+    }
+
+    @Override
+    public ReceiveStatus receiveBefore(ByteBuffer into, Deadline deadline) {
+        return receive(into, 0, deadline);
+    }
+
+    /**
+     * With {@code given}, until it; else within {@code timeoutNanos}. The deadline is taken only
+     * when nothing is left to collect and the receive must wait: no clock read, no allocation,
+     * for a receive that finds a frame.
+     */
+    private ReceiveStatus receive(ByteBuffer into, long timeoutNanos, Deadline given) {
         if (into.capacity() < spec.maxMessageBytes()) {
             throw new IllegalArgumentException("buffer smaller than max_message_bytes: capacity=" + into.capacity()
                     + " maxMessageBytes=" + spec.maxMessageBytes());
@@ -81,8 +96,7 @@ final class SocketReceiver implements Receiver {
             return ReceiveStatus.CLOSED;
         }
         boolean waits = spec.mode() == Mode.SYNC;
-        boolean forever = timeoutNanos < 0;
-        long deadline = System.nanoTime() + timeoutNanos; // a plain long: no allocation per receive
+        Deadline deadline = given;
         try {
             while (true) {
                 adoptEstablished();
@@ -98,12 +112,15 @@ final class SocketReceiver implements Receiver {
                 if (!waits) {
                     return ReceiveStatus.EMPTY;
                 }
-                long remaining = deadline - System.nanoTime();
-                if (!forever && remaining <= 0) {
+                if (deadline == null) {
+                    deadline = Deadline.after(timeoutNanos);
+                }
+                long remaining = deadline.remainingNanos();
+                if (!deadline.isNever() && remaining <= 0) {
                     return ReceiveStatus.TIMEOUT;
                 }
                 // Rounded up, so that a timeout never ends early; 0 means no limit to select().
-                selector.select(forever ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining + 999_999)));
+                selector.select(deadline.isNever() ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining + 999_999)));
                 serviceSelected();
             }
         } catch (ClosedSelectorException e) {
