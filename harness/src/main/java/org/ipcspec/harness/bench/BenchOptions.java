@@ -146,7 +146,7 @@ public record BenchOptions(List<String> command, Map<String, String> env, List<S
     /** Messages in one throughput batch of {@code transport} at {@code size} bytes. */
     public long throughputCount(String transport, int size) {
         boolean slow = transport.equals("file");
-        long base = size <= 1024 ? (slow ? 8_000 : 1_000_000) : (slow ? 3_000 : 200_000);
+        long base = size <= 1024 ? (slow ? 8_000 : 3_000_000) : (slow ? 3_000 : 400_000);
         return count(transport + ":" + size, base);
     }
 

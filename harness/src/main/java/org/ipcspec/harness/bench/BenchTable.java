@@ -74,7 +74,7 @@ public final class BenchTable {
     private static void throughput(StringBuilder out, List<ThroughputRow> rows, Extra extra) {
         out.append("""
                 ONE-WAY THROUGHPUT: asynchronous send_many into a synchronous receive_many, capacity 4096, one sender,
-                after an untimed warm-up batch of a tenth of the count; the best of 3 timed batches (each baseline: the
+                after an untimed warm-up batch of the same count; the best of 3 timed batches (each baseline: the
                 best of 3 runs, each after its own warm-up). Time = the receiver's recv_end of the last message
                 minus the sender's send_begin of the first (both on the shared monotonic clock). MB/s = payload bytes / 10^6.
                 p99 us: the receiver's latency_ns p99 of that batch (recv_end - sent_t, queueing included), the profile's figure.
