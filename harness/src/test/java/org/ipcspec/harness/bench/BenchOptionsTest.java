@@ -17,8 +17,8 @@ class BenchOptionsTest {
     void defaultsSizeFileRunsSmallerThanMemoryAndSocketRuns() {
         BenchOptions options = BenchOptions.defaults(REPO);
         assertEquals(List.of("shm", "file", "socket"), options.transports());
-        assertEquals(1_000_000, options.throughputCount("shm", 64));
-        assertEquals(200_000, options.throughputCount("socket", 4096));
+        assertEquals(3_000_000, options.throughputCount("shm", 64));
+        assertEquals(400_000, options.throughputCount("socket", 4096));
         assertEquals(8_000, options.throughputCount("file", 64));
         assertEquals(3_000, options.throughputCount("file", 4096));
         assertEquals(List.of(BenchOptions.javaBinary(), "-jar", "/nonexistent/repo/impl/target/ipcspec-endpoint.jar"), options.command());
@@ -29,7 +29,7 @@ class BenchOptionsTest {
         BenchOptions options = BenchOptions.parse(new String[] {"--repo", "/r", "--scale", "0.1", "--count", "shm:64=1234",
                 "--count", "baseline:ping=99", "--transports", "shm,socket", "--starts", "3", "--no-baselines"}, Path.of("."));
         assertEquals(1234, options.throughputCount("shm", 64));
-        assertEquals(20_000, options.throughputCount("socket", 4096));
+        assertEquals(40_000, options.throughputCount("socket", 4096));
         assertEquals(2_000, options.latencyCount("socket"));
         assertEquals(99, options.pingCount());
         assertEquals(List.of("shm", "socket"), options.transports());
