@@ -1414,7 +1414,7 @@ OFF_CAPACITY, OFF_MAX_BYTES, OFF_STATE, OFF_SLOTS, OFF_RECEIVER_PID = 16, 20, 24
 OFF_CT_LENGTH, OFF_CT = 64, 68
 OFF_TAIL, OFF_HEAD, OFF_WRITER_LOCK = 384, 512, 640
 OFF_TABLE, SLOTS, SLOT_BYTES = 1024, 64, 64
-SLOT_PID, SLOT_SENDER_ID, SLOT_SENT, SLOT_COLLECTED = 0, 8, 16, 24
+SLOT_PID, SLOT_SENDER_ID, SLOT_MORE, SLOT_SENT, SLOT_COLLECTED = 0, 8, 12, 16, 24
 STATE_OPEN, STATE_CLOSED, STATE_DEAD = 1, 2, 3
 REC_MESSAGE, REC_PADDING = 1, 2
 RECORD_HEAD = struct.Struct("<IIII")  # length, type, slot, incarnation
@@ -1710,6 +1710,9 @@ class ShmSender:
             free = owner == 0 or (owner != me and not process_alive(owner))
             if free and shared.cas64(pid_at, owner, me):
                 shared.put_u32(slot_at(slot, SLOT_SENDER_ID), sender_id)
+                # more = 0: this endpoint never says it is in a batch, so every collection of its
+                # records is counted at once; a dead owner's 1 would let a receiver defer them.
+                shared.store32(slot_at(slot, SLOT_MORE), 0)
                 shared.store64(slot_at(slot, SLOT_SENT), 0)
                 word_at = slot_at(slot, SLOT_COLLECTED)
                 while True:   # a CAS: the receiver may be counting an old record of this slot right now
