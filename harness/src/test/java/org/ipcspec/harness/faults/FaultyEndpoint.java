@@ -76,7 +76,7 @@ public final class FaultyEndpoint {
         lying("backdates-receives", FaultyOpener::none, LyingLines::backdatesReceives);
         lying("slow-with-fast-figures", Slow::opener, LyingLines::claimsAMillisecond);
         lying("understates-latency", FaultyOpener::none, LyingLines::microsecondLatency);
-        lying("understates-round-trips", FaultyOpener::none, LyingLines::microsecondRoundTrips);
+        lying("understates-round-trips", Slow::opener, LyingLines::microsecondRoundTrips);
         FAULTS.put(RefusesOptionalFields.FAULT, () -> new FaultyOpener(RefusesOptionalFields.FAULT, FaultyOpener.none()));
         lying("hides-its-wait", AsyncSendBlocks::opener, LyingLines.hidesItsWait());
     }
