@@ -1,6 +1,9 @@
 package org.ipcspec.endpoint;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -44,10 +47,25 @@ final class Payload {
      * filling and checking are array copies and compares (vectorised), not a loop over bytes.
      */
     private static final byte[] PATTERN = new byte[256 + CHUNK];
+    /** Big-endian views of a byte array: a header field is one load, without a ByteBuffer's checks. */
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    /**
+     * Fillers up to this long are checked 8 bytes at a time against {@link #PATTERN_LONGS}:
+     * {@code Arrays.mismatch} calls a vectorised stub, which costs more than the compare itself
+     * for the 40 filler bytes of a 64-byte message.
+     */
+    static final int SHORT_FILLER = 128;
+    /** {@code PATTERN_LONGS[k]}: the 8 filler bytes from pattern offset {@code k}, big-endian. */
+    private static final long[] PATTERN_LONGS = new long[256];
 
     static {
         for (int k = 0; k < PATTERN.length; k++) {
             PATTERN[k] = (byte) k;
+        }
+        for (int k = 0; k < PATTERN_LONGS.length; k++) {
+            PATTERN_LONGS[k] = (long) LONG.get(PATTERN, k);
         }
     }
 
@@ -82,6 +100,43 @@ final class Payload {
         buffer.limit(size);
     }
 
+    /**
+     * Writes the payloads of {@code messages} consecutive seqs from {@code firstSeq}, each of
+     * {@code size} bytes and stamped {@code sentT}, back to back into {@code run} from index 0:
+     * a run for {@code Sender.sendRun}.
+     */
+    static void writeRun(byte[] run, int size, int messages, long firstSeq, long senderId, long sentT) {
+        checkSize(size);
+        for (int j = 0, offset = 0; j < messages; j++, offset += size) {
+            long seq = firstSeq + j;
+            INT.set(run, offset + MAGIC_OFFSET, MAGIC);
+            LONG.set(run, offset + SEQ_OFFSET, seq);
+            INT.set(run, offset + SENDER_ID_OFFSET, (int) senderId);
+            LONG.set(run, offset + SENT_T_OFFSET, sentT);
+            writeFiller(run, offset, size, patternStart((int) (seq * 7)));
+        }
+    }
+
+    /** The filler of a payload of {@code size} bytes at {@code offset}, from pattern offset {@code start}. */
+    private static void writeFiller(byte[] array, int offset, int size, int start) {
+        int from = offset + HEADER_LENGTH;
+        int filler = size - HEADER_LENGTH;
+        if (filler <= SHORT_FILLER) {
+            // as in fillerIntact: a few long stores cost less than the copy stub's call
+            int i = 0;
+            for (; i + 8 <= filler; i += 8) {
+                LONG.set(array, from + i, PATTERN_LONGS[(start + i) & 0xFF]);
+            }
+            for (; i < filler; i++) {
+                array[from + i] = PATTERN[start + i];
+            }
+            return;
+        }
+        for (int done = 0; done < filler; done += CHUNK) {
+            System.arraycopy(PATTERN, start, array, from + done, Math.min(CHUNK, filler - done));
+        }
+    }
+
     static void putSentT(ByteBuffer buffer, long sentT) {
         buffer.putLong(SENT_T_OFFSET, sentT);
     }
@@ -114,20 +169,61 @@ final class Payload {
         int position = message.position();
         int base = (int) (seq(message) * 7);
         if (message.hasArray()) {
-            byte[] array = message.array();
-            int offset = message.arrayOffset() + position + HEADER_LENGTH;
-            int start = patternStart(base);
-            for (int done = 0, filler = size - HEADER_LENGTH; done < filler; done += CHUNK) {
-                int n = Math.min(CHUNK, filler - done);
-                if (Arrays.mismatch(array, offset + done, offset + done + n, PATTERN, start, start + n) >= 0) {
-                    return false;
-                }
-            }
+            return fillerIntact(message.array(), message.arrayOffset() + position, size);
         } else {
             for (int i = HEADER_LENGTH; i < size; i++) {
                 if (message.get(position + i) != (byte) (base + i)) {
                     return false;
                 }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The readers below take a collected message as {@code length} bytes of {@code array} from
+     * {@code offset}, the receiver's hot path: a heap ByteBuffer's absolute get checks its index
+     * and its memory scope at every call.
+     */
+    static boolean isGenerated(byte[] array, int offset, int length) {
+        return length >= 4 && (int) INT.get(array, offset + MAGIC_OFFSET) == MAGIC;
+    }
+
+    static long seq(byte[] array, int offset) {
+        return (long) LONG.get(array, offset + SEQ_OFFSET);
+    }
+
+    static long senderId(byte[] array, int offset) {
+        return (int) INT.get(array, offset + SENDER_ID_OFFSET) & 0xFFFF_FFFFL;
+    }
+
+    static long sentT(byte[] array, int offset) {
+        return (long) LONG.get(array, offset + SENT_T_OFFSET);
+    }
+
+    /** Whether the filler of the generated message of {@code length} bytes at {@code offset} is intact. */
+    static boolean fillerIntact(byte[] array, int offset, int length) {
+        int start = patternStart((int) (seq(array, offset) * 7));
+        int from = offset + HEADER_LENGTH;
+        int filler = length - HEADER_LENGTH;
+        if (filler <= SHORT_FILLER) {
+            int i = 0;
+            for (; i + 8 <= filler; i += 8) {
+                if ((long) LONG.get(array, from + i) != PATTERN_LONGS[(start + i) & 0xFF]) {
+                    return false;
+                }
+            }
+            for (; i < filler; i++) {
+                if (array[from + i] != PATTERN[start + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int done = 0; done < filler; done += CHUNK) {
+            int n = Math.min(CHUNK, filler - done);
+            if (Arrays.mismatch(array, from + done, from + done + n, PATTERN, start, start + n) >= 0) {
+                return false;
             }
         }
         return true;

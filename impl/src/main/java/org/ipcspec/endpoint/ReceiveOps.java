@@ -98,8 +98,32 @@ final class ReceiveOps {
                 if (session.abandoned()) {
                     return;
                 }
+                // A run: the messages already there, up to the next sampled one, taken by one call
+                // and sharing one clock reading (Receiver.receiveReady, BatchStats).
+                int runLimit = acks == null ? runLimit(received, count, sampleEvery) : 0;
+                if (runLimit > 0) {
+                    int run;
+                    try {
+                        run = receiver.receiveReady(buffer, stats, runLimit);
+                    } catch (RuntimeException e) {
+                        status = "error";
+                        message = SendOps.failure(e);
+                        break;
+                    }
+                    if (run > 0) {
+                        received += run;
+                        long end = System.nanoTime();
+                        stats.collectedAt(end);
+                        if (firstT == SendOps.NO_TIME) {
+                            firstT = end;
+                        }
+                        lastT = end;
+                        backoff.reset();
+                        continue;
+                    }
+                }
                 boolean sampled = sampleEvery > 0 && (received + 1) % sampleEvery == 0;
-                // recv_begin is written only for sampled receives; recv_end (the latency sample) is per message.
+                // recv_begin is written only for sampled receives; every message gets its latency sample.
                 long begin = sampled ? System.nanoTime() : 0;
                 if (sampled && sync) {
                     out.write(JsonLine.event("recv_begin", handle.name).number("t", begin));
@@ -135,11 +159,12 @@ final class ReceiveOps {
                 }
                 backoff.reset();
                 received++;
-                if (received == 1) {
+                if (firstT == SendOps.NO_TIME) {
                     firstT = end;
                 }
                 lastT = end;
-                stats.arrived(buffer, end);
+                stats.arrived(buffer);
+                stats.collectedAt(end);
                 if (sampled) {
                     if (!sync) {
                         out.write(JsonLine.event("recv_begin", handle.name).number("t", begin));
@@ -202,6 +227,20 @@ final class ReceiveOps {
         }
         out.write(event);
         out.write(reply);
+    }
+
+    /**
+     * How many messages the next run may take: at most {@link BatchStats#SHARED_READING} (they
+     * share a clock reading), those still wanted, and none from the next sampled message on,
+     * which is received alone to be described in its events.
+     */
+    static int runLimit(long received, long count, long sampleEvery) {
+        long limit = Math.min(BatchStats.SHARED_READING, count - received);
+        if (sampleEvery > 0) {
+            long nextSampled = (received / sampleEvery + 1) * sampleEvery;
+            limit = Math.min(limit, nextSampled - 1 - received);
+        }
+        return (int) limit;
     }
 
     /** Sends the acknowledgement of a collected message; null when it went, else why not. */

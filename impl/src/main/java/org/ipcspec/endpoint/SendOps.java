@@ -27,6 +27,11 @@ final class SendOps {
     /** The highest {@code rate} accepted: one message a nanosecond. */
     static final long MAX_RATE = 1_000_000_000L;
 
+    /** The most messages of a run (Sender.sendRun), whose sent_t one clock reading stands for. */
+    static final int SHARED_READING = 64;
+    /** A run's payloads lie in one array of at most this many bytes (or one payload, if larger). */
+    static final int RUN_BYTES = 256 * 1024;
+
     /** Marks a time not taken (no message attempted); written as null. */
     static final long NO_TIME = Long.MIN_VALUE;
 
@@ -130,10 +135,39 @@ final class SendOps {
         String message = null;
         ByteBuffer payload = size <= MATERIALISE_LIMIT || size <= sender.maxMessageBytes() ? handle.buffer(size) : null;
         Backoff backoff = new Backoff();
+        // Runs (Sender.sendRun): the messages of an unpaced asynchronous batch go to the transport
+        // SHARED_READING at a time, generated together and stamped with one clock reading.
+        int runMessages = Math.max(1, Math.min(SHARED_READING, RUN_BYTES / size));
+        byte[] run = async && rate == 0 && replies == null && payload != null ? new byte[runMessages * size] : null;
         try {
-            for (long i = 1; i <= count; i++) {
+            long i = 1;
+            while (i <= count) {
                 if (session.abandoned()) {
                     return;
+                }
+                int runLength = run == null ? 0 : runLength(i, count, sampleEvery, runMessages);
+                if (runLength > 0) {
+                    // One clock reading for the run, taken before any of it is sent: it can only make
+                    // a message's sent_t early, so its latency long (docs/protocol.md#clock-readings).
+                    long begin = System.nanoTime();
+                    if (i == 1) {
+                        firstT = begin;
+                    }
+                    Payload.writeRun(run, size, runLength, firstSeq + i - 1, handle.senderId, begin);
+                    int taken;
+                    try {
+                        taken = sender.sendRun(run, size, runLength);
+                    } catch (RuntimeException e) {
+                        status = "error";
+                        message = failure(e);
+                        lastT = System.nanoTime();
+                        break;
+                    }
+                    if (taken > 0) {
+                        sent += taken;
+                        i += taken;
+                        continue;
+                    }
                 }
                 long seq = firstSeq + i - 1;
                 boolean sampled = sampleEvery > 0 && i % sampleEvery == 0;
@@ -162,8 +196,9 @@ final class SendOps {
                     boolean more = i < count && rate == 0 && replies == null;
                     result = payload == null ? SendStatus.TOO_LARGE
                             : sendOne(sender, payload, seq, handle.senderId, size, rate > 0 ? due : begin, more, timeoutNanos);
+                    long firstRefusal = result == SendStatus.FULL ? System.nanoTime() : 0;
                     while (result == SendStatus.FULL && !session.abandoned()
-                            && !(async && hasTimeout && System.nanoTime() - begin >= timeoutNanos)) {
+                            && !(async && hasTimeout && System.nanoTime() - firstRefusal >= timeoutNanos)) {
                         fullRetries++;
                         backoff.idle();
                         result = transportCall(sender, payload, more, timeoutNanos);
@@ -214,6 +249,7 @@ final class SendOps {
                     }
                     roundTrips.add(lastT - begin);
                 }
+                i++;
             }
         } finally {
             session.release(handle);
@@ -261,6 +297,20 @@ final class SendOps {
 
     private static SendStatus transportCall(Sender sender, ByteBuffer payload, boolean more, long timeoutNanos) {
         return more ? sender.sendMore(payload, timeoutNanos) : sender.send(payload, timeoutNanos);
+    }
+
+    /**
+     * How many messages from message {@code i} (1-based) of a batch of {@code count} may go as one
+     * run: at most {@code max}, none sampled (a sampled send is framed by its own events) and not
+     * the last, a plain send that closes the batch; 0 or 1 means send message {@code i} alone.
+     */
+    static int runLength(long i, long count, long sampleEvery, int max) {
+        long limit = Math.min(max, count - i);
+        if (sampleEvery > 0) {
+            long nextSampled = (i + sampleEvery - 1) / sampleEvery * sampleEvery;
+            limit = Math.min(limit, nextSampled - i);
+        }
+        return limit > 1 ? (int) limit : 0;
     }
 
     private static int size(Request request) throws RequestException {

@@ -1,7 +1,5 @@
 package org.ipcspec.endpoint;
 
-import java.util.zip.CRC32C;
-
 /**
  * What a {@code receive_many} saw from one sender (docs/protocol.md#receive_many): counts for
  * diagnosis and the digest as evidence. The digest is the CRC-32C of the {@code seq} values as
@@ -9,8 +7,7 @@ import java.util.zip.CRC32C;
  */
 final class SenderStats {
 
-    private final CRC32C crc = new CRC32C();
-    private final byte[] seqBytes = new byte[8];
+    private int crc = Crc32c.INITIAL;
     private final SeenSeqs seen = new SeenSeqs();
     private long received;
     private long firstSeq;
@@ -30,11 +27,7 @@ final class SenderStats {
         }
         received++;
         lastSeq = seq;
-        for (int i = 7; i >= 0; i--) {
-            seqBytes[i] = (byte) seq;
-            seq >>>= 8;
-        }
-        crc.update(seqBytes, 0, 8);
+        crc = Crc32c.updateBigEndian(crc, seq);
     }
 
     long received() {
@@ -59,7 +52,7 @@ final class SenderStats {
 
     /** 8 lowercase hex digits. */
     String digest() {
-        return hex8(crc.getValue());
+        return hex8(Crc32c.value(crc));
     }
 
     static String hex8(long value) {

@@ -2,6 +2,7 @@ package org.ipcspec.endpoint;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.ipcspec.channel.ChannelSpec;
+import org.ipcspec.channel.MessageSink;
 import org.ipcspec.channel.Mode;
 import org.ipcspec.channel.OpenStatus;
 import org.ipcspec.channel.Opened;
@@ -23,11 +25,22 @@ import org.ipcspec.channel.support.Deadline;
  * A channel opener with one in-process transport, {@code mem}, for driving the protocol loop
  * without the real transports (and an example of reusing {@link Endpoint#run} with another
  * {@link ChannelOpener}). Good enough for tests: one receiver per address, FIFO, per-channel
- * capacity; a synchronous send waits until its message is collected.
+ * capacity; a synchronous send waits until its message is collected. With {@code runs} its ends
+ * also send and collect in runs ({@code Sender.sendRun}, {@code Receiver.receiveReady}), as the
+ * shm and socket ends do; without, one message a call, as the defaults do.
  */
 final class InMemoryOpener implements ChannelOpener {
 
     private final ConcurrentHashMap<Path, Channel> channels = new ConcurrentHashMap<>();
+    private final boolean runs;
+
+    InMemoryOpener() {
+        this(true);
+    }
+
+    InMemoryOpener(boolean runs) {
+        this.runs = runs;
+    }
 
     @Override
     public String implementation() {
@@ -49,7 +62,7 @@ final class InMemoryOpener implements ChannelOpener {
         if (existing != null) {
             channels.put(spec.address(), fresh);
         }
-        return Opened.ok(new MemReceiver(fresh, spec.mode()));
+        return Opened.ok(new MemReceiver(fresh, spec.mode(), runs));
     }
 
     @Override
@@ -62,7 +75,7 @@ final class InMemoryOpener implements ChannelOpener {
                     return Opened.refused(OpenStatus.FORMAT_MISMATCH,
                             "channel=" + channel.contentType + " sender=" + spec.contentType());
                 }
-                return Opened.ok(new MemSender(channel, spec.mode(), Math.min(spec.maxMessageBytes(), channel.maxMessageBytes)));
+                return Opened.ok(new MemSender(channel, spec.mode(), Math.min(spec.maxMessageBytes(), channel.maxMessageBytes), runs));
             }
             if (deadline.expired()) {
                 return Opened.refused(OpenStatus.NOT_FOUND, "no receiver at " + spec.address());
@@ -100,11 +113,26 @@ final class InMemoryOpener implements ChannelOpener {
         private final Channel channel;
         private final Mode mode;
         private final int maxMessageBytes;
+        private final boolean runs;
 
-        MemSender(Channel channel, Mode mode, int maxMessageBytes) {
+        MemSender(Channel channel, Mode mode, int maxMessageBytes, boolean runs) {
             this.channel = channel;
             this.mode = mode;
             this.maxMessageBytes = maxMessageBytes;
+            this.runs = runs;
+        }
+
+        @Override
+        public int sendRun(byte[] messages, int size, int count) {
+            if (!runs || mode != Mode.ASYNC || channel.closed || size > maxMessageBytes) {
+                return 0;
+            }
+            int sent = 0;
+            while (sent < count && channel.queue.offer(
+                    new Message(Arrays.copyOfRange(messages, sent * size, (sent + 1) * size), channel.tickets.incrementAndGet()))) {
+                sent++;
+            }
+            return sent;
         }
 
         @Override
@@ -160,10 +188,26 @@ final class InMemoryOpener implements ChannelOpener {
     private static final class MemReceiver implements Receiver {
         private final Channel channel;
         private final Mode mode;
+        private final boolean runs;
 
-        MemReceiver(Channel channel, Mode mode) {
+        MemReceiver(Channel channel, Mode mode, boolean runs) {
             this.channel = channel;
             this.mode = mode;
+            this.runs = runs;
+        }
+
+        @Override
+        public int receiveReady(ByteBuffer into, MessageSink sink, int max) {
+            if (!runs || channel.closed) {
+                return 0;
+            }
+            int n = 0;
+            for (Message m; n < max && (m = channel.queue.poll()) != null; n++) {
+                channel.collected = m.ticket;
+                System.arraycopy(m.bytes, 0, into.array(), 0, m.bytes.length);
+                sink.accept(into.array(), 0, m.bytes.length);
+            }
+            return n;
         }
 
         @Override

@@ -85,6 +85,42 @@ class PayloadTest {
     }
 
     @Test
+    void shortFillersAreCheckedAtEveryByteOnBothSidesOfTheLongCompare() {
+        // Fillers up to SHORT_FILLER bytes are compared 8 at a time, then byte by byte: damage
+        // each byte in turn, at lengths that end on and off an 8-byte boundary, across the limit.
+        for (int filler = 0; filler <= Payload.SHORT_FILLER + 9; filler++) {
+            int size = Payload.HEADER_LENGTH + filler;
+            for (long seq : new long[] {3, 36, 255}) {
+                ByteBuffer buffer = ByteBuffer.allocate(size);
+                Payload.write(buffer, seq, 1, size);
+                assertTrue(Payload.fillerIntact(buffer), "size=" + size + " seq=" + seq);
+                for (int i = Payload.HEADER_LENGTH; i < size; i++) {
+                    byte good = buffer.get(i);
+                    buffer.put(i, (byte) (good ^ 0x40));
+                    assertFalse(Payload.fillerIntact(buffer), "byte " + i + " damaged: size=" + size + " seq=" + seq);
+                    buffer.put(i, good);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRunHoldsTheSamePayloadsAsOneByOneWritesWithOneSentT() {
+        for (int size : new int[] {24, 31, 64, 152, 153, 4096}) {
+            int messages = 5;
+            byte[] run = new byte[messages * size];
+            Payload.writeRun(run, size, messages, 254, 7, -2);
+            for (int j = 0; j < messages; j++) {
+                ByteBuffer one = ByteBuffer.allocate(size);
+                Payload.write(one, 254 + j, 7, size);
+                Payload.putSentT(one, -2);
+                assertArrayEquals(one.array(), Arrays.copyOfRange(run, j * size, (j + 1) * size), "size=" + size + " message " + j);
+                assertTrue(Payload.fillerIntact(run, j * size, size));
+            }
+        }
+    }
+
+    @Test
     void textIsNotGenerated() {
         assertFalse(Payload.isGenerated(ByteBuffer.wrap("<p>hi</p>".getBytes(StandardCharsets.UTF_8))));
         assertFalse(Payload.isGenerated(ByteBuffer.wrap(new byte[] {'I', 'P', 'C'})));

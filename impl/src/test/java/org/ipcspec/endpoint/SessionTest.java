@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The protocol loop in-process, over the in-memory transport: validation, events, replies. */
 class SessionTest {
@@ -22,7 +23,8 @@ class SessionTest {
     private static final String OPEN_SENDER =
             "{\"id\":1,\"op\":\"open\",\"role\":\"sender\",\"transport\":\"mem\",\"address\":\"/mem/c1\",\"mode\":\"async\",\"sender_id\":3}";
 
-    private final InMemoryOpener opener = new InMemoryOpener();
+    /** Ends that send and collect in runs; a test that sets it before driving anything may use one-at-a-time ends. */
+    private InMemoryOpener opener = new InMemoryOpener();
 
     /** One endpoint's loop, driven line by line on the test thread. */
     private final class Driven {
@@ -222,8 +224,10 @@ class SessionTest {
         }
     }
 
-    @Test
-    void bulkSendAndReceiveWithSamplingAndDigest() throws Exception {
+    @ParameterizedTest(name = "runs={0}")
+    @ValueSource(booleans = {true, false})
+    void bulkSendAndReceiveWithSamplingAndDigest(boolean runs) throws Exception {
+        opener = new InMemoryOpener(runs);
         Driven receiver = new Driven();
         receiver.reply(OPEN_RECEIVER.replace("\"capacity\":4", "\"capacity\":1000"));
         Driven sender = new Driven();

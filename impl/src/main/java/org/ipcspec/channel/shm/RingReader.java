@@ -12,6 +12,7 @@ import static org.ipcspec.channel.shm.ShmFileDescriptor.TAIL_POSITION_OFFSET;
 import java.nio.ByteBuffer;
 
 import org.ipcspec.channel.ChannelException;
+import org.ipcspec.channel.MessageSink;
 
 /**
  * The reading side of the ring; the receiver is its only user, so the head needs no lock.
@@ -22,7 +23,9 @@ import org.ipcspec.channel.ChannelException;
  *       every byte below it was written before it was published;</li>
  *   <li>at the head: read Length and Type; skip a PADDING record (head += Length);</li>
  *   <li>copy the payload out of the MESSAGE record;</li>
- *   <li>write head += align(Length, 8) with release semantics: writers may now reuse the bytes;</li>
+ *   <li>head += align(Length, 8), stored with release semantics once for a run of records, before
+ *       their collections are counted and whenever nothing is left to read: writers may then
+ *       reuse the bytes;</li>
  *   <li>count the collection in the record's sender slot (compare-and-set of the collected word,
  *       only if the slot is still in the record's incarnation).</li>
  * </ol>
@@ -45,6 +48,8 @@ final class RingReader {
 
     /** {@link #read} found nothing published. */
     static final int NOTHING = -1;
+    /** The most collections counted by one compare-and-set. */
+    static final int MAX_WINDOW = 256;
 
     private final SharedBuffer buffer;
     private final SenderTable senders;
@@ -60,6 +65,13 @@ final class RingReader {
     private int pendingCount;
     /** The last tail read; everything below it is published. */
     private long publishedTail;
+    /** The head as last stored in the file. */
+    private long releasedHead;
+    /** The record {@link #findMessage} found: its buffer index, Length, sender slot and incarnation. */
+    private int recordAt;
+    private int recordLength;
+    private int recordSlot;
+    private int recordIncarnation;
 
     RingReader(SharedBuffer buffer, SenderTable senders, int ringSize, int maxMessageBytes) {
         this.buffer = buffer;
@@ -71,6 +83,7 @@ final class RingReader {
         this.window = windowFor(buffer.getInt(ShmFileDescriptor.CAPACITY_OFFSET));
         this.head = buffer.getLongAcquire(HEAD_POSITION_OFFSET);
         this.publishedTail = head;
+        this.releasedHead = head;
     }
 
     /**
@@ -80,12 +93,62 @@ final class RingReader {
      * @return the payload length, or {@link #NOTHING}
      */
     int read(ByteBuffer into) {
+        if (!findMessage(false)) {
+            return NOTHING;
+        }
+        int payloadLength = recordLength - HEADER_LENGTH;
+        if (into.capacity() < payloadLength) {
+            throw new IllegalArgumentException("receive buffer too small: capacity=" + into.capacity()
+                    + " messageLength=" + payloadLength);
+        }
+        into.clear();
+        buffer.getBytes(recordAt + HEADER_LENGTH, into, 0, payloadLength);
+        into.limit(payloadLength);
+        consume();
+        return payloadLength;
+    }
+
+    /**
+     * Copies the messages published so far, up to {@code max}, one after the other into
+     * {@code into} (from index 0) and hands each to {@code sink} before copying the next; the head
+     * is stored once for the run. Stops before a corrupt record when it has handed over any, so
+     * that the next {@link #read} reports it; before a message longer than {@code into}, which
+     * the next {@link #read} refuses.
+     *
+     * @return how many messages were handed over; 0 when nothing is published
+     */
+    int readRun(byte[] into, MessageSink sink, int max) {
+        int n = 0;
+        try {
+            while (n < max && (n == 0 || head != publishedTail) && findMessage(n > 0)) {
+                int payloadLength = recordLength - HEADER_LENGTH;
+                if (payloadLength > into.length) {
+                    break;
+                }
+                buffer.getBytes(recordAt + HEADER_LENGTH, into, payloadLength);
+                consume();
+                n++;
+                sink.accept(into, 0, payloadLength);
+            }
+        } finally {
+            releaseHead();
+        }
+        return n;
+    }
+
+    /**
+     * Finds the next message record at the head, skipping padding, into {@link #recordAt},
+     * {@link #recordLength}, {@link #recordSlot} and {@link #recordIncarnation}. False when nothing
+     * is published (the pending collections counted first), or, when {@code quiet}, at a corrupt
+     * record, which is left in place; otherwise a corrupt record is skipped and reported.
+     */
+    private boolean findMessage(boolean quiet) {
         while (true) {
             if (head == publishedTail) {
                 publishedTail = buffer.getLongAcquire(TAIL_POSITION_OFFSET);
                 if (head == publishedTail) {
                     flushCollected();
-                    return NOTHING;
+                    return false;
                 }
             }
             int ringIndex = (int) head & mask;
@@ -95,6 +158,9 @@ final class RingReader {
             int type = (int) (lengthAndType >>> 32);
             long published = publishedTail - head;
             if (!isWellFormed(ringIndex, length, type, ringSize, published, maxMessageBytes)) {
+                if (quiet) {
+                    return false;
+                }
                 // The Length cannot be trusted, so the next record boundary known is the tail.
                 throw skipCorrupt(ringIndex, published, "length=" + length + " type=" + type + " ringSize=" + ringSize
                         + " published=" + published + " maxMessageBytes=" + maxMessageBytes);
@@ -106,28 +172,44 @@ final class RingReader {
             long slotAndIncarnation = buffer.getLong(at + SLOT_OFFSET);
             int slot = (int) slotAndIncarnation;
             if (slot < 0 || slot >= SenderSlotDescriptor.SLOTS) {
+                if (quiet) {
+                    return false;
+                }
                 throw skipCorrupt(ringIndex, alignedLength(length), "slot=" + slot + " slots=" + SenderSlotDescriptor.SLOTS
                         + " length=" + length);
             }
-            int incarnation = (int) (slotAndIncarnation >>> 32);
-            int payloadLength = length - HEADER_LENGTH;
-            if (into.capacity() < payloadLength) {
-                throw new IllegalArgumentException("receive buffer too small: capacity=" + into.capacity()
-                        + " messageLength=" + payloadLength);
-            }
-            into.clear();
-            buffer.getBytes(at + HEADER_LENGTH, into, 0, payloadLength);
-            into.limit(payloadLength);
-            head += alignedLength(length);
-            buffer.putLongRelease(HEAD_POSITION_OFFSET, head);
-            count(slot, incarnation);
-            return payloadLength;
+            recordAt = at;
+            recordLength = length;
+            recordSlot = slot;
+            recordIncarnation = (int) (slotAndIncarnation >>> 32);
+            return true;
         }
     }
 
-    /** A quarter of the per-sender capacity, none below a capacity of 4: the socket ACK window's size. */
+    /**
+     * Moves the head past the record found and counts its collection; the head itself is stored
+     * (release) when collections are counted or a run ends, not per record.
+     */
+    private void consume() {
+        head += alignedLength(recordLength);
+        count(recordSlot, recordIncarnation);
+    }
+
+    /** Stores the head (release) if it moved: writers may reuse the bytes before it. */
+    private void releaseHead() {
+        if (head != releasedHead) {
+            buffer.putLongRelease(HEAD_POSITION_OFFSET, head);
+            releasedHead = head;
+        }
+    }
+
+    /**
+     * A quarter of the per-sender capacity, as the socket ACK window, none below a capacity of 4,
+     * and at most {@link #MAX_WINDOW}: a window of 1,024 (capacity 4,096) took the receiver longer
+     * than a full sender's 20 us spin to fill, so the sender parked while it waited for the count.
+     */
     static int windowFor(int capacity) {
-        return capacity >= 4 ? capacity / 4 : 0;
+        return capacity >= 4 ? Math.min(capacity / 4, MAX_WINDOW) : 0;
     }
 
     private void count(int slot, int incarnation) {
@@ -143,8 +225,13 @@ final class RingReader {
         }
     }
 
-    /** Counts the pending collections in their slot. */
+    /**
+     * Stores the head, then counts the pending collections in their slot: a sender that sees its
+     * message counted also finds its bytes free (an asynchronous sender at capacity 1 must not be
+     * told {@code full} by a head not yet stored).
+     */
     void flushCollected() {
+        releaseHead();
         if (pendingCount > 0) {
             senders.countCollected(pendingSlot, pendingIncarnation, pendingCount);
             pendingCount = 0;
@@ -159,7 +246,7 @@ final class RingReader {
         flushCollected();
         long at = head;
         head += bytes;
-        buffer.putLongRelease(HEAD_POSITION_OFFSET, head);
+        releaseHead();
         return new ChannelException("corrupt shm record at ring offset " + ringIndex + " (position " + at + "): " + what
                 + "; skipped " + bytes + " bytes to position " + head
                 + (head == publishedTail ? ", the published tail" : "") + "; the receiver reads on from there");

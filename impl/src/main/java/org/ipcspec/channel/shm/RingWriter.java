@@ -79,7 +79,36 @@ final class RingWriter {
      * @return the buffer index where the payload goes, or {@link #INSUFFICIENT_CAPACITY}
      */
     int claim(int slot, int incarnation, int payloadLength) {
+        return claimAfter(buffer.getLongAcquire(TAIL_POSITION_OFFSET), slot, incarnation, payloadLength);
+    }
+
+    /**
+     * Holding the writer lock: writes up to {@code count} records of {@code size}-byte payloads,
+     * which lie back to back in {@code src} from index 0, and publishes them with one tail store.
+     * A run of a batch costs one tail read and one tail store, not one of each per record.
+     *
+     * @return how many records there was room for, from the first
+     */
+    int writeRun(int slot, int incarnation, byte[] src, int size, int count) {
         long tail = buffer.getLongAcquire(TAIL_POSITION_OFFSET);
+        int written = 0;
+        while (written < count) {
+            int at = claimAfter(tail, slot, incarnation, size);
+            if (at == INSUFFICIENT_CAPACITY) {
+                break;
+            }
+            buffer.putBytes(at, src, written * size, size);
+            tail = claimedTail;
+            written++;
+        }
+        if (written > 0) {
+            publishRelease();
+        }
+        return written;
+    }
+
+    /** {@link #claim} at {@code tail}, the tail as this writer knows it. */
+    private int claimAfter(long tail, int slot, int incarnation, int payloadLength) {
         int recordLength = HEADER_LENGTH + payloadLength;
         int aligned = alignedLength(recordLength);
         int tailIndex = (int) tail & mask;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.ipcspec.channel.ChannelException;
+import org.ipcspec.channel.MessageSink;
 import org.ipcspec.channel.Mode;
 import org.ipcspec.channel.ReceiveStatus;
 import org.ipcspec.channel.Receiver;
@@ -81,6 +82,14 @@ final class ShmReceiver implements Receiver {
 
     private boolean tryRead(ByteBuffer into) {
         return reader.read(into) != RingReader.NOTHING;
+    }
+
+    @Override
+    public int receiveReady(ByteBuffer into, MessageSink sink, int max) {
+        if (closed || max <= 0) {
+            return 0;
+        }
+        return reader.readRun(into.array(), sink, max);
     }
 
     @Override

@@ -118,6 +118,45 @@ final class ShmSender implements Sender {
         return status == SendStatus.FULL && receiverGone() ? SendStatus.CLOSED : status;
     }
 
+    /**
+     * A run: the room left under the capacity is worked out once, the writer lock taken once,
+     * and the records published by one tail store (RingWriter.writeRun).
+     */
+    @Override
+    public int sendRun(byte[] messages, int size, int count) {
+        if (mode != Mode.ASYNC || closed || size > maxMessageBytes || count <= 0) {
+            return 0;
+        }
+        if (buffer.getIntAcquire(STATE_OFFSET) != STATE_OPEN) {
+            releaseHeldLock();
+            return 0;
+        }
+        setMore(true);
+        int room = capacity - ((int) sent - collected);
+        if (room < count) {
+            publishSent();
+            refreshCollectedAcquire();
+            room = capacity - ((int) sent - collected);
+        }
+        int n = Math.min(count, room);
+        if (n <= 0) {
+            releaseHeldLock();
+            return 0;
+        }
+        if (!holding && !lockWriter()) {
+            return 0;
+        }
+        holding = true;
+        int written;
+        try {
+            written = writer.writeRun(slot, incarnation, messages, size, n);
+        } finally {
+            releaseHeldLock();
+        }
+        sent += written;
+        return written;
+    }
+
     /** Stores the slot's More when it changes, before the next record is published (release). */
     private void setMore(boolean inBatch) {
         if (more != inBatch) {

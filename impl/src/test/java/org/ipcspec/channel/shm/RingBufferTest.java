@@ -1,5 +1,6 @@
 package org.ipcspec.channel.shm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,8 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import org.ipcspec.channel.ChannelException;
+import org.ipcspec.channel.MessageSink;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -217,6 +222,155 @@ class RingBufferTest {
         assertEquals(16, reader.read(into), "the next record, found by the bad one's sane length");
         assertPayload(1, 16);
         assertEquals(RingReader.NOTHING, reader.read(into));
+    }
+
+    @Test
+    void shouldHandOverARunInOrderAndStoreTheHeadOncePerRun() {
+        RingWriter writer = lockedWriter();
+        for (int i = 0; i < 5; i++) {
+            writeAndPublish(writer, 0, 1, payload(i, 8 + i));
+        }
+        List<byte[]> seen = new ArrayList<>();
+        byte[] run = new byte[MAX_MESSAGE_BYTES];
+
+        assertEquals(3, reader.readRun(run, collector(seen), 3), "at most max");
+        assertEquals(positionAfter(8, 9, 10), headPosition(), "the head after the run's last record, stored at its end");
+        assertEquals(2, reader.readRun(run, collector(seen), 10), "the rest, fewer than max");
+        assertEquals(0, reader.readRun(run, collector(seen), 10), "nothing published");
+        for (int i = 0; i < 5; i++) {
+            assertArrayEquals(payload(i, 8 + i).array(), seen.get(i), "message " + i + ", whole and in order");
+        }
+        assertEquals(tailPosition(), headPosition());
+    }
+
+    @Test
+    void shouldEndARunBeforeACorruptRecordAndLeaveItForTheNextRead() {
+        RingWriter writer = lockedWriter();
+        writeAndPublish(writer, 0, 1, payload(0, 8));
+        writeAndPublish(writer, 0, 1, payload(1, 8));
+        writeAndPublish(writer, 0, 1, payload(2, 8));
+        int second = ShmFileDescriptor.HEADER_LENGTH + RecordDescriptor.alignedLength(RecordDescriptor.HEADER_LENGTH + 8);
+        buffer.putInt(second + RecordDescriptor.LENGTH_OFFSET, 100_000);
+        List<byte[]> seen = new ArrayList<>();
+
+        assertEquals(1, reader.readRun(new byte[MAX_MESSAGE_BYTES], collector(seen), 10), "the good record before it");
+        assertArrayEquals(payload(0, 8).array(), seen.get(0));
+        ChannelException e = assertThrows(ChannelException.class, () -> reader.read(into), "reported by the next read");
+        assertTrue(e.getMessage().contains("length=100000"), e.getMessage());
+        assertEquals(RingReader.NOTHING, reader.read(into), "skipped to the published tail, as a single read does");
+    }
+
+    @Test
+    void shouldEndARunBeforeAMessageLongerThanItsArray() {
+        RingWriter writer = lockedWriter();
+        writeAndPublish(writer, 0, 1, payload(0, 8));
+        writeAndPublish(writer, 0, 1, payload(1, 40));
+        List<byte[]> seen = new ArrayList<>();
+
+        assertEquals(1, reader.readRun(new byte[16], collector(seen), 10));
+        assertEquals(0, reader.readRun(new byte[16], collector(seen), 10), "left for a read with room for it");
+        assertEquals(40, reader.read(into));
+        assertPayload(1, 40);
+    }
+
+    @Test
+    void shouldWriteARunAcrossTheRingsEndAndPublishItWithOneTailStore() {
+        RingWriter writer = lockedWriter();
+        int size = 40;
+        int recordBytes = RecordDescriptor.alignedLength(RecordDescriptor.HEADER_LENGTH + size);
+        // Move the positions near the end of the ring, so the run needs a padding record.
+        for (int i = 0; i < ringSize / recordBytes - 1; i++) {
+            writeAndPublish(writer, 0, 1, payload(i, size));
+            assertEquals(size, reader.read(into));
+        }
+        reader.flushCollected();
+        long tailBefore = tailPosition();
+        byte[] run = new byte[5 * size];
+        for (int j = 0; j < 5; j++) {
+            System.arraycopy(payload(100 + j, size).array(), 0, run, j * size, size);
+        }
+
+        assertEquals(5, writer.writeRun(0, 1, run, size, 5));
+        assertTrue(tailPosition() > tailBefore + 5L * recordBytes, "published past a padding record");
+        List<byte[]> seen = new ArrayList<>();
+        assertEquals(5, reader.readRun(new byte[MAX_MESSAGE_BYTES], collector(seen), 64), "the padding skipped inside the run");
+        for (int j = 0; j < 5; j++) {
+            assertArrayEquals(payload(100 + j, size).array(), seen.get(j), "message " + j);
+        }
+    }
+
+    @Test
+    void shouldWriteAsMuchOfARunAsTheRingHasRoomFor() {
+        RingWriter writer = lockedWriter();
+        int recordBytes = RecordDescriptor.alignedLength(RecordDescriptor.HEADER_LENGTH + MAX_MESSAGE_BYTES);
+        int fits = ringSize / recordBytes;
+        byte[] run = new byte[(fits + 3) * MAX_MESSAGE_BYTES];
+
+        assertEquals(fits, writer.writeRun(0, 1, run, MAX_MESSAGE_BYTES, fits + 3), "the rest does not fit");
+        assertEquals((long) fits * recordBytes, tailPosition(), "everything written was published");
+        assertEquals(0, writer.writeRun(0, 1, run, MAX_MESSAGE_BYTES, 1), "full: nothing written");
+        assertEquals((long) fits * recordBytes, tailPosition());
+    }
+
+    @Test
+    void shouldCountABatchsCollectionsInAWindowOfAQuarterOfTheCapacityUpTo256() {
+        assertEquals(0, RingReader.windowFor(3), "each counted at once below a capacity of 4");
+        assertEquals(2, RingReader.windowFor(8));
+        assertEquals(256, RingReader.windowFor(1024));
+        assertEquals(256, RingReader.windowFor(4096), "a full sender must see room within its spin");
+    }
+
+    @Test
+    void shouldStoreTheHeadBeforeCountingCollections() {
+        // A window of collections pending: a sender inside a batch (More) is counted every window.
+        SharedBuffer big = createBuffer(dir.resolve("big"), 4096);
+        SenderTable table = new SenderTable(big);
+        int slot = table.claim(LIVE_PID, 1);
+        int incarnation = SenderSlotDescriptor.incarnation(table.collectedWordAcquire(slot));
+        int ring = big.getInt(ShmFileDescriptor.RING_SIZE_OFFSET);
+        RingReader windowed = new RingReader(big, table, ring, MAX_MESSAGE_BYTES);
+        RingWriter writer = new RingWriter(big, ring, LIVE_PID);
+        assertTrue(writer.tryLockWriter());
+        table.putMoreRelease(slot, true);
+        for (int i = 0; i < 3; i++) {
+            writeAndPublish(writer, slot, incarnation, payload(i, 8));
+        }
+
+        assertEquals(8, windowed.read(into));
+        assertEquals(8, windowed.read(into));
+        assertEquals(0, SenderSlotDescriptor.collectedCount(table.collectedWordAcquire(slot)), "pending in the window");
+        assertEquals(0, big.getLongAcquire(ShmFileDescriptor.HEAD_POSITION_OFFSET), "and so is the head");
+        assertEquals(8, windowed.read(into));
+        assertEquals(RingReader.NOTHING, windowed.read(into));
+        assertEquals(3, SenderSlotDescriptor.collectedCount(table.collectedWordAcquire(slot)),
+                "counted when nothing was left to read");
+        assertEquals(big.getLongAcquire(ShmFileDescriptor.TAIL_POSITION_OFFSET), big.getLongAcquire(ShmFileDescriptor.HEAD_POSITION_OFFSET),
+                "the head stored first: counted messages' bytes are free");
+    }
+
+    private SharedBuffer createBuffer(Path path, int capacity) {
+        try {
+            return ShmChannelFile.create(path, capacity, MAX_MESSAGE_BYTES, "application/octet-stream");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static MessageSink collector(List<byte[]> seen) {
+        return (array, offset, length) -> seen.add(Arrays.copyOfRange(array, offset, offset + length));
+    }
+
+    /** The position after records with these payload lengths, from position 0. */
+    private static long positionAfter(int... payloadLengths) {
+        long position = 0;
+        for (int length : payloadLengths) {
+            position += RecordDescriptor.alignedLength(RecordDescriptor.HEADER_LENGTH + length);
+        }
+        return position;
+    }
+
+    private long headPosition() {
+        return buffer.getLongAcquire(ShmFileDescriptor.HEAD_POSITION_OFFSET);
     }
 
     /** The tail position word, read from the mapped bytes at its documented offset. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import org.ipcspec.channel.ChannelException;
 import org.ipcspec.channel.ChannelSpec;
@@ -352,6 +354,34 @@ class ShmTransportTest {
 
     private Path address() {
         return dir.resolve("c");
+    }
+
+    @Test
+    void aRunStopsAtCapacityIsCollectedInOrderAndGoesOnOnceCollected() {
+        Receiver receiver = receiver(spec(Role.RECEIVER, Mode.SYNC).withCapacity(10));
+        Sender sender = sender(spec(Role.SENDER, Mode.ASYNC));
+        assertEquals(10, sender.sendRun(ChannelPeer.run(1, 15, 1, 64), 64, 15), "capacity 10");
+        assertEquals(SendStatus.FULL, sender.sendMore(ChannelPeer.payload(11, 1, 64), 0), "a sendMore tells why the run stopped");
+        assertEquals(0, sender.sendRun(ChannelPeer.run(11, 5, 1, 64), 64, 5));
+
+        List<Long> seqs = new ArrayList<>();
+        ByteBuffer into = ByteBuffer.allocate(receiver.maxMessageBytes());
+        assertEquals(4, receiver.receiveReady(into, ChannelPeer.collectingSeqs(seqs, 64), 4), "at most max");
+        assertEquals(6, receiver.receiveReady(into, ChannelPeer.collectingSeqs(seqs, 64), 64));
+        assertEquals(0, receiver.receiveReady(into, ChannelPeer.collectingSeqs(seqs, 64), 64), "nothing there: no wait");
+        assertEquals(LongStream.rangeClosed(1, 10).boxed().toList(), seqs);
+
+        assertEquals(5, sender.sendRun(ChannelPeer.run(11, 5, 1, 64), 64, 5), "room again once collected");
+        assertEquals(5, receiver.receiveReady(into, ChannelPeer.collectingSeqs(seqs, 64), 64));
+        assertEquals(15, seqs.get(14));
+    }
+
+    @Test
+    void aSynchronousEndHasNoRuns() {
+        Receiver receiver = receiver(spec(Role.RECEIVER, Mode.ASYNC));
+        Sender sync = sender(spec(Role.SENDER, Mode.SYNC));
+        assertEquals(0, sync.sendRun(ChannelPeer.run(1, 3, 1, 64), 64, 3), "each synchronous send waits for its collection");
+        assertEquals(0, receiver.receiveReady(ByteBuffer.allocate(receiver.maxMessageBytes()), (a, o, l) -> fail("nothing sent"), 8));
     }
 
     private ChannelSpec spec(Role role, Mode mode) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.ipcspec.channel.ChannelSpec;
@@ -223,6 +224,42 @@ class SocketTransportTest {
             assertMessage(into, seq, 1, 64);
         }
         assertEquals(ReceiveStatus.EMPTY, receiver.receive(into, 0));
+    }
+
+    @Test
+    void aRunStopsAtCapacityIsCollectedInOrderAndGoesOnOnceAcknowledged() throws Exception {
+        Receiver receiver = receiver(10, Mode.ASYNC);
+        Sender sender = sender(Mode.ASYNC, 1);
+        assertEquals(10, sender.sendRun(ChannelPeer.run(1, 15, 1, 64), 64, 15), "capacity 10");
+        assertEquals(SendStatus.FULL, sender.sendMore(ChannelPeer.payload(11, 1, 64), 0), "a sendMore tells why the run stopped");
+
+        List<Long> seqs = new ArrayList<>();
+        ByteBuffer into = ByteBuffer.allocate(receiver.maxMessageBytes());
+        long deadline = System.nanoTime() + 10 * SECOND;
+        // A run takes only frames already read; a receive reads the socket (and acknowledges).
+        while (seqs.size() < 10 && System.nanoTime() < deadline) {
+            if (receiver.receiveReady(into, ChannelPeer.collectingSeqs(seqs, 64), 64) == 0
+                    && receiver.receive(into, 0) == ReceiveStatus.MESSAGE) {
+                assertMessage(into, seqs.size() + 1, 1, 64);
+                seqs.add((long) seqs.size() + 1);
+            }
+        }
+        assertEquals(LongStream.rangeClosed(1, 10).boxed().toList(), seqs);
+        assertEquals(ReceiveStatus.EMPTY, receiver.receive(into, 0), "nothing left: every collection acknowledged");
+
+        int sent = 0;
+        while (sent < 5 && System.nanoTime() < deadline) {
+            sent += sender.sendRun(ChannelPeer.run(11 + sent, 5 - sent, 1, 64), 64, 5 - sent);
+        }
+        assertEquals(5, sent, "room again once the acknowledgements came");
+        assertEquals(SendStatus.OK, sender.send(ChannelPeer.payload(16, 1, 64), 0), "the closing send writes them all");
+        while (seqs.size() < 16 && System.nanoTime() < deadline) {
+            if (receiver.receiveReady(into, ChannelPeer.collectingSeqs(seqs, 64), 64) == 0
+                    && receiver.receive(into, 0) == ReceiveStatus.MESSAGE) {
+                seqs.add(into.getLong(into.position()));
+            }
+        }
+        assertEquals(LongStream.rangeClosed(1, 16).boxed().toList(), seqs);
     }
 
     @Test
