@@ -35,6 +35,19 @@ class BatchStatisticsTest {
     }
 
     @Test
+    void digestReadMidwayDoesNotDisturbTheSeqsStillToCome() {
+        SenderStats stats = new SenderStats();
+        for (long seq = 1; seq <= 1000; seq++) {
+            stats.arrived(seq);
+            if (seq == 100 || seq == SenderStats.DIGEST_CHUNK || seq == SenderStats.DIGEST_CHUNK + 1) {
+                stats.digest();
+            }
+        }
+        assertEquals("c6f84d54", stats.digest(), "1..1000, read at chunk boundaries and between them");
+        assertEquals("c6f84d54", stats.digest(), "reading it again changes nothing");
+    }
+
+    @Test
     void countsOutOfOrderAndDuplicateArrivals() {
         SenderStats stats = new SenderStats();
         for (long seq : new long[] {1, 2, 5, 3, 3, 5, 4, 6}) {

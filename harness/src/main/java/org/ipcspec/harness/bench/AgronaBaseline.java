@@ -161,13 +161,11 @@ public final class AgronaBaseline {
         }
     }
 
-    private static void ping(OneToOneRingBuffer out, OneToOneRingBuffer in, int size, int warmup, int count) {
+    private static void ping(OneToOneRingBuffer out, OneToOneRingBuffer in, int size, int warmup, int count) throws IOException {
         BaselineLines.hello("agrona-ping");
         UnsafeBuffer payload = payload(size);
         CopyOut handler = new CopyOut(size);
-        long[] nanos = new long[count];
-        for (int i = -warmup; i < count; i++) {
-            long begin = System.nanoTime();
+        long[] nanos = RoundTrips.time(warmup, count, () -> {
             int spins = 0;
             while (!out.write(MESSAGE_TYPE, payload, 0, size)) {
                 spins = BaselineLines.idle(spins);
@@ -176,10 +174,7 @@ public final class AgronaBaseline {
             while (in.read(handler, 1) == 0) {
                 spins = BaselineLines.idle(spins);
             }
-            if (i >= 0) {
-                nanos[i] = System.nanoTime() - begin;
-            }
-        }
+        });
         BaselineLines.percentiles(Stats.percentiles(nanos));
     }
 }

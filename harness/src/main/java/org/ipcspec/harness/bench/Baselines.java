@@ -74,21 +74,36 @@ final class Baselines {
 
     /** Round trips of a {@code size}-byte frame answered by an 8-byte ack frame. */
     Measured<Percentiles> socketPingPong(int size, long count) {
-        return pingPong(SocketBaseline.class, List.of(), fresh("uds-ping"), size, count);
+        return pingPong(SocketBaseline.class, List.of(), "uds-ping", size, count);
     }
 
     /** Round trips through two mapped rings, waiting as the reference endpoint does. */
     Measured<Percentiles> ringPingPong(int size, long count) {
-        return pingPong(MappedRingBaseline.class, List.of(), fresh("ring-ping"), size, count);
+        return pingPong(MappedRingBaseline.class, List.of(), "ring-ping", size, count);
     }
 
     /** Round trips through two Agrona rings. */
     Measured<Percentiles> agronaPingPong(int size, long count) {
-        return pingPong(AgronaBaseline.class, AgronaBaseline.JVM_OPTIONS, fresh("agrona-ping"), size, count);
+        return pingPong(AgronaBaseline.class, AgronaBaseline.JVM_OPTIONS, "agrona-ping", size, count);
     }
 
     private Path fresh(String name) {
         return directory.resolve(name + "-" + (++runs));
+    }
+
+    /** The best of {@link #rounds} runs by mean, each a fresh pair of JVMs, as for the endpoint's round trips. */
+    private Measured<Percentiles> pingPong(Class<?> main, List<String> jvm, String name, int size, long count) {
+        Measured<Percentiles> best = null;
+        for (int round = 0; round < rounds; round++) {
+            Measured<Percentiles> run = pingPong(main, jvm, fresh(name), size, count);
+            if (!run.isOk()) {
+                return run;
+            }
+            if (best == null || run.value().mean() < best.value().mean()) {
+                best = run;
+            }
+        }
+        return best;
     }
 
     private Measured<Percentiles> pingPong(Class<?> main, List<String> jvm, Path address, int size, long count) {

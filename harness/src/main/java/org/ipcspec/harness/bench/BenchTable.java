@@ -74,7 +74,7 @@ public final class BenchTable {
     private static void throughput(StringBuilder out, List<ThroughputRow> rows, Extra extra) {
         out.append("""
                 ONE-WAY THROUGHPUT: asynchronous send_many into a synchronous receive_many, capacity 4096, one sender,
-                after an untimed warm-up batch of the same count; the best of 3 timed batches (each baseline: the
+                after two untimed warm-up batches of the same count; the best of 3 timed batches (each baseline: the
                 best of 3 runs, each after its own warm-up). Time = the receiver's recv_end of the last message
                 minus the sender's send_begin of the first (both on the shared monotonic clock). MB/s = payload bytes / 10^6.
                 p99 us: the receiver's latency_ns p99 of that batch (recv_end - sent_t, queueing included), the profile's figure.
@@ -115,8 +115,9 @@ public final class BenchTable {
     private static void throughputComparisons(StringBuilder out, BenchResult result) {
         out.append("""
                 MORE BASELINES, same messages and timing as above: "+ protocol work" is the raw loop with the protocol's
-                per-message work added (sender: clock, header, filler; receiver: clock, magic, filler check, latency sample,
-                order, CRC-32C of the seq), so "of raw" (that baseline / the raw one) is what the protocol alone leaves of the
+                per-message work added (sender: header, filler; receiver: magic, filler check, latency sample, order, CRC-32C
+                of the seq; one clock reading per 64 messages on each side, as the endpoint's runs take them, one per message
+                for file), so "of raw" (that baseline / the raw one) is what the protocol alone leaves of the
                 transport and "ratio" (implementation / that baseline) is what the channel API costs on top. Agrona: its
                 OneToOneRingBuffer in a mapped file between two JVMs, the consumer copying each payload out.
                 """);
@@ -147,7 +148,7 @@ public final class BenchTable {
         out.append("""
                 MORE ROUND-TRIP BASELINES: two rings between two forked JVMs, a message of the same size out and back,
                 timed per round trip; the raw one waits as the reference endpoint does (spin 20 us, then park 10-500 us),
-                Agrona's spins then yields. ratio = implementation / baseline (above 1 = slower).
+                Agrona's spins then yields; each the best of 3 runs by mean. ratio = implementation / baseline (above 1 = slower).
                 """);
         TextTable table = new TextTable(Set.of(0, 1, 5), "transport", "size", "p50 us", "p99 us", "mean us", "baseline", "base p50",
                 "base p99", "base mean", "ratio p50", "ratio p99", "ratio mean");
@@ -179,7 +180,9 @@ public final class BenchTable {
 
     private static void latency(StringBuilder out, List<LatencyRow> rows, Extra extra) {
         out.append("""
-                ROUND TRIP: synchronous send_many into a synchronous receive_many, one message in flight. A synchronous send
+                ROUND TRIP: synchronous send_many into a synchronous receive_many, one message in flight, after untimed
+                batches (two at least, for 2 s at least); the timed batch of 3 with the lowest mean (each baseline: the best
+                of 3 runs). A synchronous send
                 returns once the receiver has collected the message, so each send_begin..send_end is a round trip: message
                 out, collection, acknowledgement back. p50/p99: per message, the sender's own send_ns of an unsampled run (or,
                 from a sender without send_ns, a run with sample_every=1, whose sends also include writing event lines).

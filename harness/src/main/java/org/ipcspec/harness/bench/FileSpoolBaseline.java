@@ -50,7 +50,7 @@ public final class FileSpoolBaseline {
         int size = Integer.parseInt(args[2]);
         long warmup = Long.parseLong(args[3]);
         long count = Long.parseLong(args[4]);
-        ProtocolWork work = args.length > 5 && args[5].equals("protocol") ? new ProtocolWork(size) : null;
+        ProtocolWork work = args.length > 5 && args[5].equals("protocol") ? new ProtocolWork(size, false) : null;
         switch (role) {
             case "reader" -> reader(dir, size, warmup, count, work);
             case "writer" -> writer(dir, size, warmup, count, work);
@@ -106,6 +106,9 @@ public final class FileSpoolBaseline {
                         }
                     }
                     if (names.isEmpty()) {
+                        if (work != null) {
+                            work.runEnded(); // about to wait: what was collected gets its reading now
+                        }
                         idle.idle();
                         continue;
                     }

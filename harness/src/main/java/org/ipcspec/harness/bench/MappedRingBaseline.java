@@ -85,7 +85,7 @@ public final class MappedRingBaseline {
     }
 
     private static ProtocolWork work(String[] args, int size) {
-        return args.length > 5 && args[5].equals("protocol") ? new ProtocolWork(size) : null;
+        return args.length > 5 && args[5].equals("protocol") ? new ProtocolWork(size, true) : null;
     }
 
     private static MappedByteBuffer map(Path file, long length, boolean create) throws IOException {
@@ -170,6 +170,9 @@ public final class MappedRingBaseline {
         while (done < total) {
             int n = ring.poll(payload, total - done, work, view);
             if (n == 0) {
+                if (work != null) {
+                    work.runEnded(); // about to wait: what was collected gets its reading now
+                }
                 spins = BaselineLines.idle(spins);
                 continue;
             }
@@ -243,9 +246,7 @@ public final class MappedRingBaseline {
         byte[] payload = new byte[size];
         ByteBuffer view = ByteBuffer.wrap(payload);
         SpinThenPark idle = new SpinThenPark();
-        long[] nanos = new long[count];
-        for (int i = -warmup; i < count; i++) {
-            long begin = System.nanoTime();
+        long[] nanos = RoundTrips.time(warmup, count, () -> {
             while (!out.offer(payload)) {
                 idle.idle();
             }
@@ -254,10 +255,7 @@ public final class MappedRingBaseline {
                 idle.idle();
             }
             idle.reset();
-            if (i >= 0) {
-                nanos[i] = System.nanoTime() - begin;
-            }
-        }
+        });
         BaselineLines.percentiles(Stats.percentiles(nanos));
     }
 }

@@ -55,7 +55,7 @@ public final class SocketBaseline {
 
     /** {@code protocol} as the last argument: each side also does the protocol's per-message work. */
     private static ProtocolWork work(String[] args, int size) {
-        return args.length > 5 && args[5].equals("protocol") ? new ProtocolWork(size) : null;
+        return args.length > 5 && args[5].equals("protocol") ? new ProtocolWork(size, true) : null;
     }
 
     private static SocketChannel accept(Path path) throws IOException {
@@ -109,6 +109,9 @@ public final class SocketBaseline {
                 done++;
             }
             if (done < frames) {
+                if (work != null) {
+                    work.runEnded(); // the read may wait: what was collected gets its reading now
+                }
                 buffer.compact();
                 if (channel.read(buffer) < 0) {
                     throw new EOFException("writer went away: frames=" + done + " of " + frames);
@@ -178,20 +181,15 @@ public final class SocketBaseline {
         try (SocketChannel channel = connect(path)) {
             ByteBuffer frame = ByteBuffer.allocateDirect(LENGTH_BYTES + size);
             ByteBuffer ack = ByteBuffer.allocateDirect(ACK_FRAME_BYTES);
-            long[] nanos = new long[count];
-            for (int i = -warmup; i < count; i++) {
-                long begin = System.nanoTime();
+            long[] nanos = RoundTrips.time(warmup, count, () -> {
                 frame.clear();
                 frame.putInt(size).position(frame.limit()).flip();
                 writeFully(channel, frame);
                 ack.clear();
                 if (!readFully(channel, ack)) {
-                    throw new EOFException("echo went away: round trip=" + i);
+                    throw new EOFException("echo went away in a round trip");
                 }
-                if (i >= 0) {
-                    nanos[i] = System.nanoTime() - begin;
-                }
-            }
+            });
             Percentiles p = Stats.percentiles(nanos);
             Map<String, Number> fields = new LinkedHashMap<>();
             fields.put("count", p.count());
