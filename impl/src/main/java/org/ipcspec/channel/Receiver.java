@@ -33,11 +33,12 @@ public interface Receiver extends AutoCloseable {
 
     /**
      * Collects, without waiting, up to {@code max} messages that are already there to collect
-     * (a published shm record, a whole frame read from a socket), copying each into the array of
-     * {@code into} (a heap buffer of at least {@link #maxMessageBytes()}) and handing it to
-     * {@code sink} before the next. Each counts as collected as by {@link #receive}. A
-     * {@code receive_many} collects in such runs, the calls and checks of a receive paid once a
-     * run, and the run shares one clock reading (docs/protocol.md#clock-readings).
+     * (a published shm record, a whole frame read from a socket) and hands each to {@code sink}
+     * before the next: copied into {@code into} (a heap buffer of at least
+     * {@link #maxMessageBytes()}), or, when the end can, as a read-only view of its own memory.
+     * Each counts as collected as by {@link #receive}. A {@code receive_many} collects in such
+     * runs, the calls and checks of a receive paid once a run, and the run shares one clock
+     * reading (docs/protocol.md#clock-readings).
      *
      * @return how many messages were handed over: 0 when none was there, when the next must be
      *         reported by {@link #receive} (a corrupt record, a closed end), or, by default, when

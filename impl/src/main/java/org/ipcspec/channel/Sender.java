@@ -32,16 +32,16 @@ public interface Sender extends AutoCloseable {
 
     /**
      * Asynchronous and inside a batch: sends {@code count} messages of {@code size} bytes each,
-     * which lie back to back in {@code messages} from index 0, as that many {@link #sendMore}
-     * calls would, and with the same guarantees; the calls' checks, locks and publication are paid
-     * once for the run.
+     * which {@code source} writes where this end wants them, as that many {@link #sendMore} calls
+     * would, and with the same guarantees; the calls' checks, locks and publication are paid once
+     * for the run.
      *
      * @return how many were sent, from the first: fewer than {@code count} when the next would not
      *         be {@code OK} right away (a {@link #sendMore} of it then gives its status, and waits
      *         nothing here), 0 by default (this end sends one message a call) and for a
      *         synchronous end
      */
-    default int sendRun(byte[] messages, int size, int count) {
+    default int sendRun(MessageSource source, int size, int count) {
         return 0;
     }
 

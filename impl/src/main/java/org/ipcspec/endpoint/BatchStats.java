@@ -43,16 +43,28 @@ final class BatchStats implements MessageSink {
     }
 
     /**
-     * One collected message (position to limit of {@code message}, a heap buffer, as the
-     * endpoint's are); its latency sample is taken by the next {@link #collectedAt}.
+     * One collected message (position to limit of {@code message}); its latency sample is taken
+     * by the next {@link #collectedAt}. A heap buffer is read through its array; any other, a
+     * view of a channel's memory, through the buffer.
      */
-    void arrived(ByteBuffer message) {
-        accept(message.array(), message.arrayOffset() + message.position(), message.remaining());
+    @Override
+    public void accept(ByteBuffer message) {
+        if (message.hasArray()) {
+            accept(message.array(), message.arrayOffset() + message.position(), message.remaining());
+            return;
+        }
+        if (!Payload.isGenerated(message) || !Payload.hasHeader(message)) {
+            notIntact++; // a text payload, or a torn header
+            return;
+        }
+        if (!Payload.fillerIntact(message)) {
+            notIntact++;
+        }
+        arrived(Payload.senderId(message), Payload.seq(message), Payload.sentT(message));
     }
 
-    /** As {@link #arrived(ByteBuffer)}, for the message of {@code length} bytes of {@code array} from {@code offset}. */
-    @Override
-    public void accept(byte[] array, int offset, int length) {
+    /** As {@link #accept(ByteBuffer)}, for the message of {@code length} bytes of {@code array} from {@code offset}. */
+    void accept(byte[] array, int offset, int length) {
         if (!Payload.isGenerated(array, offset, length) || length < Payload.HEADER_LENGTH) {
             notIntact++; // a text payload, or a torn header
             return;
@@ -60,13 +72,17 @@ final class BatchStats implements MessageSink {
         if (!Payload.fillerIntact(array, offset, length)) {
             notIntact++;
         }
-        unstamped[unstampedCount++] = Payload.sentT(array, offset);
-        long senderId = Payload.senderId(array, offset);
+        arrived(Payload.senderId(array, offset), Payload.seq(array, offset), Payload.sentT(array, offset));
+    }
+
+    /** A generated payload's header, its filler checked. */
+    private void arrived(long senderId, long seq, long sentT) {
+        unstamped[unstampedCount++] = sentT;
         if (last == null || senderId != lastSenderId) {
             last = perSender.computeIfAbsent(senderId, id -> new SenderStats());
             lastSenderId = senderId;
         }
-        last.arrived(Payload.seq(array, offset));
+        last.arrived(seq);
     }
 
     /** The clock read at {@code t}, after the messages collected since the last reading: their recv_end. */

@@ -101,19 +101,27 @@ final class Payload {
     }
 
     /**
-     * Writes the payloads of {@code messages} consecutive seqs from {@code firstSeq}, each of
-     * {@code size} bytes and stamped {@code sentT}, back to back into {@code run} from index 0:
-     * a run for {@code Sender.sendRun}.
+     * Writes the payload of {@code seq}, {@code size} bytes stamped {@code sentT}, into
+     * {@code target} from index {@code at} with absolute puts (big-endian, as the target must
+     * be): through the array of a heap buffer, else through the buffer (a view of a channel's
+     * memory, written in place).
      */
-    static void writeRun(byte[] run, int size, int messages, long firstSeq, long senderId, long sentT) {
-        checkSize(size);
-        for (int j = 0, offset = 0; j < messages; j++, offset += size) {
-            long seq = firstSeq + j;
-            INT.set(run, offset + MAGIC_OFFSET, MAGIC);
-            LONG.set(run, offset + SEQ_OFFSET, seq);
-            INT.set(run, offset + SENDER_ID_OFFSET, (int) senderId);
-            LONG.set(run, offset + SENT_T_OFFSET, sentT);
-            writeFiller(run, offset, size, patternStart((int) (seq * 7)));
+    static void write(ByteBuffer target, int at, long seq, long senderId, int size, long sentT) {
+        if (target.hasArray()) {
+            byte[] array = target.array();
+            int offset = target.arrayOffset() + at;
+            INT.set(array, offset + MAGIC_OFFSET, MAGIC);
+            LONG.set(array, offset + SEQ_OFFSET, seq);
+            INT.set(array, offset + SENDER_ID_OFFSET, (int) senderId);
+            LONG.set(array, offset + SENT_T_OFFSET, sentT);
+            writeFiller(array, offset, size, patternStart((int) (seq * 7)));
+            return;
+        }
+        target.putInt(at + MAGIC_OFFSET, MAGIC).putLong(at + SEQ_OFFSET, seq).putInt(at + SENDER_ID_OFFSET, (int) senderId)
+                .putLong(at + SENT_T_OFFSET, sentT);
+        int start = patternStart((int) (seq * 7));
+        for (int done = 0, filler = size - HEADER_LENGTH; done < filler; done += CHUNK) {
+            target.put(at + HEADER_LENGTH + done, PATTERN, start, Math.min(CHUNK, filler - done));
         }
     }
 
@@ -163,21 +171,32 @@ final class Payload {
         return message.getLong(message.position() + SENT_T_OFFSET);
     }
 
-    /** Whether every filler byte is what the header's {@code seq} says it must be. */
+    /**
+     * Whether every filler byte is what the header's {@code seq} says it must be. A buffer
+     * without an array (a view of a channel's memory) is compared in place, a chunk at a time,
+     * by the same vectorised mismatch as an array.
+     */
     static boolean fillerIntact(ByteBuffer message) {
         int size = message.remaining();
         int position = message.position();
-        int base = (int) (seq(message) * 7);
         if (message.hasArray()) {
             return fillerIntact(message.array(), message.arrayOffset() + position, size);
-        } else {
-            for (int i = HEADER_LENGTH; i < size; i++) {
-                if (message.get(position + i) != (byte) (base + i)) {
+        }
+        int start = patternStart((int) (seq(message) * 7));
+        int limit = message.limit();
+        try {
+            for (int done = 0, filler = size - HEADER_LENGTH; done < filler; done += CHUNK) {
+                int n = Math.min(CHUNK, filler - done);
+                int from = position + HEADER_LENGTH + done;
+                message.limit(from + n).position(from);
+                if (message.mismatch(ByteBuffer.wrap(PATTERN, start, n)) >= 0) {
                     return false;
                 }
             }
+            return true;
+        } finally {
+            message.limit(limit).position(position);
         }
-        return true;
     }
 
     /**

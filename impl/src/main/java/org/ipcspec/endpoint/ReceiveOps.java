@@ -163,7 +163,7 @@ final class ReceiveOps {
                     firstT = end;
                 }
                 lastT = end;
-                stats.arrived(buffer);
+                stats.accept(buffer);
                 stats.collectedAt(end);
                 if (sampled) {
                     if (!sync) {

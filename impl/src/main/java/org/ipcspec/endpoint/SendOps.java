@@ -29,8 +29,6 @@ final class SendOps {
 
     /** The most messages of a run (Sender.sendRun), whose sent_t one clock reading stands for. */
     static final int SHARED_READING = 64;
-    /** A run's payloads lie in one array of at most this many bytes (or one payload, if larger). */
-    static final int RUN_BYTES = 256 * 1024;
 
     /** Marks a time not taken (no message attempted); written as null. */
     static final long NO_TIME = Long.MIN_VALUE;
@@ -136,16 +134,15 @@ final class SendOps {
         ByteBuffer payload = size <= MATERIALISE_LIMIT || size <= sender.maxMessageBytes() ? handle.buffer(size) : null;
         Backoff backoff = new Backoff();
         // Runs (Sender.sendRun): the messages of an unpaced asynchronous batch go to the transport
-        // SHARED_READING at a time, generated together and stamped with one clock reading.
-        int runMessages = Math.max(1, Math.min(SHARED_READING, RUN_BYTES / size));
-        byte[] run = async && rate == 0 && replies == null && payload != null ? new byte[runMessages * size] : null;
+        // SHARED_READING at a time, stamped with one clock reading and written where it wants them.
+        PayloadRun run = async && rate == 0 && replies == null && payload != null ? new PayloadRun(handle.senderId, size) : null;
         try {
             long i = 1;
             while (i <= count) {
                 if (session.abandoned()) {
                     return;
                 }
-                int runLength = run == null ? 0 : runLength(i, count, sampleEvery, runMessages);
+                int runLength = run == null ? 0 : runLength(i, count, sampleEvery, SHARED_READING);
                 if (runLength > 0) {
                     // One clock reading for the run, taken before any of it is sent: it can only make
                     // a message's sent_t early, so its latency long (docs/protocol.md#clock-readings).
@@ -153,10 +150,9 @@ final class SendOps {
                     if (i == 1) {
                         firstT = begin;
                     }
-                    Payload.writeRun(run, size, runLength, firstSeq + i - 1, handle.senderId, begin);
                     int taken;
                     try {
-                        taken = sender.sendRun(run, size, runLength);
+                        taken = sender.sendRun(run.from(firstSeq + i - 1, begin), size, runLength);
                     } catch (RuntimeException e) {
                         status = "error";
                         message = failure(e);

@@ -2,7 +2,6 @@ package org.ipcspec.endpoint;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -12,6 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.ipcspec.channel.ChannelSpec;
 import org.ipcspec.channel.MessageSink;
+import org.ipcspec.channel.MessageSource;
 import org.ipcspec.channel.Mode;
 import org.ipcspec.channel.OpenStatus;
 import org.ipcspec.channel.Opened;
@@ -123,13 +123,15 @@ final class InMemoryOpener implements ChannelOpener {
         }
 
         @Override
-        public int sendRun(byte[] messages, int size, int count) {
+        public int sendRun(MessageSource source, int size, int count) {
             if (!runs || mode != Mode.ASYNC || channel.closed || size > maxMessageBytes) {
                 return 0;
             }
             int sent = 0;
-            while (sent < count && channel.queue.offer(
-                    new Message(Arrays.copyOfRange(messages, sent * size, (sent + 1) * size), channel.tickets.incrementAndGet()))) {
+            while (sent < count && channel.queue.remainingCapacity() > 0) {
+                ByteBuffer message = ByteBuffer.allocate(size);
+                source.write(sent, message, 0);
+                channel.queue.add(new Message(message.array(), channel.tickets.incrementAndGet()));
                 sent++;
             }
             return sent;
@@ -204,8 +206,9 @@ final class InMemoryOpener implements ChannelOpener {
             int n = 0;
             for (Message m; n < max && (m = channel.queue.poll()) != null; n++) {
                 channel.collected = m.ticket;
-                System.arraycopy(m.bytes, 0, into.array(), 0, m.bytes.length);
-                sink.accept(into.array(), 0, m.bytes.length);
+                into.clear();
+                into.put(m.bytes).flip();
+                sink.accept(into);
             }
             return n;
         }

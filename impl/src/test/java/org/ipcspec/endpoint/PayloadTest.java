@@ -105,18 +105,37 @@ class PayloadTest {
     }
 
     @Test
-    void aRunHoldsTheSamePayloadsAsOneByOneWritesWithOneSentT() {
-        for (int size : new int[] {24, 31, 64, 152, 153, 4096}) {
-            int messages = 5;
-            byte[] run = new byte[messages * size];
-            Payload.writeRun(run, size, messages, 254, 7, -2);
-            for (int j = 0; j < messages; j++) {
-                ByteBuffer one = ByteBuffer.allocate(size);
-                Payload.write(one, 254 + j, 7, size);
-                Payload.putSentT(one, -2);
-                assertArrayEquals(one.array(), Arrays.copyOfRange(run, j * size, (j + 1) * size), "size=" + size + " message " + j);
-                assertTrue(Payload.fillerIntact(run, j * size, size));
+    void aRunWritesTheSamePayloadsAsOneByOneWritesIntoHeapAndDirectTargets() {
+        for (int size : new int[] {24, 31, 64, 152, 153, 4096, 4096 * 2 + 100}) {
+            PayloadRun run = new PayloadRun(7, size).from(254, -2);
+            for (ByteBuffer target : new ByteBuffer[] {ByteBuffer.allocate(size + 10), ByteBuffer.allocateDirect(size + 10)}) {
+                for (int index = 0; index < 3; index++) {
+                    run.write(index, target, 10);
+                    ByteBuffer one = ByteBuffer.allocate(size);
+                    Payload.write(one, 254 + index, 7, size);
+                    Payload.putSentT(one, -2);
+                    byte[] written = new byte[size];
+                    target.get(10, written);
+                    assertArrayEquals(one.array(), written, "size=" + size + " message " + index + " direct=" + target.isDirect());
+                    assertTrue(Payload.fillerIntact(target.duplicate().position(10).limit(10 + size)), "checked in place too");
+                }
             }
+        }
+    }
+
+    @Test
+    void aDamagedFillerIsFoundInADirectBuffer() {
+        int size = 3 * Payload.CHUNK + 77;
+        ByteBuffer direct = ByteBuffer.allocateDirect(size);
+        new PayloadRun(1, size).from(9, 0).write(0, direct, 0);
+        assertTrue(Payload.fillerIntact(direct));
+        for (int i : new int[] {Payload.HEADER_LENGTH, Payload.CHUNK, 2 * Payload.CHUNK + 1, size - 1}) {
+            byte good = direct.get(i);
+            direct.put(i, (byte) (good + 1));
+            assertFalse(Payload.fillerIntact(direct), "byte " + i);
+            assertEquals(0, direct.position(), "position left as it was");
+            assertEquals(size, direct.limit(), "limit left as it was");
+            direct.put(i, good);
         }
     }
 

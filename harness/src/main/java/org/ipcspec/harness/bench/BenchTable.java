@@ -73,9 +73,9 @@ public final class BenchTable {
 
     private static void throughput(StringBuilder out, List<ThroughputRow> rows, Extra extra) {
         out.append("""
-                ONE-WAY THROUGHPUT: asynchronous send_many into a synchronous receive_many, capacity 4096, one sender,
-                after two untimed warm-up batches of the same count; the best of 3 timed batches (each baseline: the
-                best of 3 runs, each after its own warm-up). Time = the receiver's recv_end of the last message
+                ONE-WAY THROUGHPUT: asynchronous send_many into a synchronous receive_many, capacity 4096, one sender;
+                the best of 3 runs, each a fresh pair of endpoints timing one batch after two untimed ones of the same
+                count (each baseline: the best of 3 runs, each after its own warm-up). Time = the receiver's recv_end of the last message
                 minus the sender's send_begin of the first (both on the shared monotonic clock). MB/s = payload bytes / 10^6.
                 p99 us: the receiver's latency_ns p99 of that batch (recv_end - sent_t, queueing included), the profile's figure.
                 Baselines: plain Java between two forked JVMs, same message size, no payload generation or checks
@@ -180,9 +180,9 @@ public final class BenchTable {
 
     private static void latency(StringBuilder out, List<LatencyRow> rows, Extra extra) {
         out.append("""
-                ROUND TRIP: synchronous send_many into a synchronous receive_many, one message in flight, after untimed
-                batches (two at least, for 2 s at least); the timed batch of 3 with the lowest mean (each baseline: the best
-                of 3 runs). A synchronous send
+                ROUND TRIP: synchronous send_many into a synchronous receive_many, one message in flight; the best of 3
+                runs by mean, each a fresh pair of endpoints timing one batch after untimed ones (two at least, for 2 s at
+                least; each baseline likewise). A synchronous send
                 returns once the receiver has collected the message, so each send_begin..send_end is a round trip: message
                 out, collection, acknowledgement back. p50/p99: per message, the sender's own send_ns of an unsampled run (or,
                 from a sender without send_ns, a run with sample_every=1, whose sends also include writing event lines).

@@ -33,6 +33,14 @@ final class RecordDescriptor {
     static final int HEADER_LENGTH = 16;
     static final int ALIGNMENT = 8;
 
+    /**
+     * Payloads up to this long are copied between the ring and a heap buffer of the endpoint's;
+     * longer ones are written and read in place, so that each side makes one pass over their
+     * bytes, as the raw ring's producer and consumer do: at 4 KiB a write then a copy, and a copy
+     * then a check, were two passes on each side.
+     */
+    static final int COPY_LIMIT = 1024;
+
     static final int TYPE_MESSAGE = 1;
     static final int TYPE_PADDING = 2;
 

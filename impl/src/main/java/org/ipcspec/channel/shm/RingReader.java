@@ -1,5 +1,6 @@
 package org.ipcspec.channel.shm;
 
+import static org.ipcspec.channel.shm.RecordDescriptor.COPY_LIMIT;
 import static org.ipcspec.channel.shm.RecordDescriptor.HEADER_LENGTH;
 import static org.ipcspec.channel.shm.RecordDescriptor.LENGTH_OFFSET;
 import static org.ipcspec.channel.shm.RecordDescriptor.SLOT_OFFSET;
@@ -51,6 +52,7 @@ final class RingReader {
     /** The most collections counted by one compare-and-set. */
     static final int MAX_WINDOW = 256;
 
+
     private final SharedBuffer buffer;
     private final SenderTable senders;
     private final int ringOffset;
@@ -72,6 +74,8 @@ final class RingReader {
     private int recordLength;
     private int recordSlot;
     private int recordIncarnation;
+    /** A read-only, big-endian view of the whole mapping, for messages read in place. */
+    private final ByteBuffer inPlace;
 
     RingReader(SharedBuffer buffer, SenderTable senders, int ringSize, int maxMessageBytes) {
         this.buffer = buffer;
@@ -84,6 +88,7 @@ final class RingReader {
         this.head = buffer.getLongAcquire(HEAD_POSITION_OFFSET);
         this.publishedTail = head;
         this.releasedHead = head;
+        this.inPlace = buffer.readOnlyView();
     }
 
     /**
@@ -109,26 +114,36 @@ final class RingReader {
     }
 
     /**
-     * Copies the messages published so far, up to {@code max}, one after the other into
-     * {@code into} (from index 0) and hands each to {@code sink} before copying the next; the head
-     * is stored once for the run. Stops before a corrupt record when it has handed over any, so
-     * that the next {@link #read} reports it; before a message longer than {@code into}, which
-     * the next {@link #read} refuses.
+     * Hands the messages published so far, up to {@code max}, one after the other to
+     * {@code sink}: a message of up to {@link RecordDescriptor#COPY_LIMIT} bytes copied into {@code into} (a heap
+     * buffer), a larger one as a read-only view of the ring, read in place (one pass over its
+     * bytes, not a copy and then a check). A record is consumed only once the sink is done with it,
+     * so the head never frees bytes the sink still reads; the head is stored once for the run.
+     * Stops before a corrupt record when it has handed over any, so that the next {@link #read}
+     * reports it, and before a message longer than {@code into}, which the next {@link #read}
+     * refuses.
      *
      * @return how many messages were handed over; 0 when nothing is published
      */
-    int readRun(byte[] into, MessageSink sink, int max) {
+    int readRun(ByteBuffer into, MessageSink sink, int max) {
         int n = 0;
         try {
             while (n < max && (n == 0 || head != publishedTail) && findMessage(n > 0)) {
                 int payloadLength = recordLength - HEADER_LENGTH;
-                if (payloadLength > into.length) {
+                if (payloadLength > into.capacity()) {
                     break;
                 }
-                buffer.getBytes(recordAt + HEADER_LENGTH, into, payloadLength);
+                int payloadAt = recordAt + HEADER_LENGTH;
+                if (payloadLength <= COPY_LIMIT) {
+                    buffer.getBytes(payloadAt, into.array(), payloadLength);
+                    into.limit(payloadLength).position(0);
+                    sink.accept(into);
+                } else {
+                    inPlace.limit(payloadAt + payloadLength).position(payloadAt);
+                    sink.accept(inPlace);
+                }
                 consume();
                 n++;
-                sink.accept(into, 0, payloadLength);
             }
         } finally {
             releaseHead();

@@ -1,5 +1,6 @@
 package org.ipcspec.channel.shm;
 
+import static org.ipcspec.channel.shm.RecordDescriptor.COPY_LIMIT;
 import static org.ipcspec.channel.shm.RecordDescriptor.HEADER_LENGTH;
 import static org.ipcspec.channel.shm.RecordDescriptor.LENGTH_OFFSET;
 import static org.ipcspec.channel.shm.RecordDescriptor.SLOT_OFFSET;
@@ -12,6 +13,8 @@ import static org.ipcspec.channel.shm.ShmFileDescriptor.TAIL_POSITION_OFFSET;
 import static org.ipcspec.channel.shm.ShmFileDescriptor.WRITER_LOCK_OFFSET;
 
 import java.nio.ByteBuffer;
+
+import org.ipcspec.channel.MessageSource;
 
 /**
  * The writing side of the ring, one per sender. Writers in all processes take turns through the
@@ -47,6 +50,10 @@ final class RingWriter {
     private long cachedHead;
     /** The tail after the claimed record, or -1 when nothing is claimed. */
     private long claimedTail = -1;
+    /** Where a run's small payloads are written before they are copied in. */
+    private final ByteBuffer scratch = ByteBuffer.allocate(COPY_LIMIT);
+    /** A writable big-endian view of the mapping, where a run's large payloads are written. */
+    private final ByteBuffer inPlace;
 
     RingWriter(SharedBuffer buffer, int ringSize, long pid) {
         this.buffer = buffer;
@@ -54,6 +61,7 @@ final class RingWriter {
         this.ringSize = ringSize;
         this.mask = ringSize - 1;
         this.pid = pid;
+        this.inPlace = buffer.writableView();
     }
 
     /** Takes the writer lock if it is free (a full fence, like any compare-and-set). */
@@ -84,12 +92,13 @@ final class RingWriter {
 
     /**
      * Holding the writer lock: writes up to {@code count} records of {@code size}-byte payloads,
-     * which lie back to back in {@code src} from index 0, and publishes them with one tail store.
-     * A run of a batch costs one tail read and one tail store, not one of each per record.
+     * which {@code source} writes (through a heap buffer, copied, up to
+     * {@link RecordDescriptor#COPY_LIMIT} bytes; else in place), and publishes them with one tail
+     * store. A run of a batch costs one tail read and one tail store, not one of each per record.
      *
      * @return how many records there was room for, from the first
      */
-    int writeRun(int slot, int incarnation, byte[] src, int size, int count) {
+    int writeRun(int slot, int incarnation, MessageSource source, int size, int count) {
         long tail = buffer.getLongAcquire(TAIL_POSITION_OFFSET);
         int written = 0;
         while (written < count) {
@@ -97,7 +106,12 @@ final class RingWriter {
             if (at == INSUFFICIENT_CAPACITY) {
                 break;
             }
-            buffer.putBytes(at, src, written * size, size);
+            if (size <= COPY_LIMIT) {
+                source.write(written, scratch, 0);
+                buffer.putBytes(at, scratch.array(), 0, size);
+            } else {
+                source.write(written, inPlace, at);
+            }
             tail = claimedTail;
             written++;
         }

@@ -49,6 +49,19 @@ final class SharedBuffer {
         return capacity;
     }
 
+    /**
+     * A read-only view of the whole mapping in the JDK's default (big-endian) order, for reading
+     * a message in place; its position and limit are the caller's to set.
+     */
+    ByteBuffer readOnlyView() {
+        return buffer.asReadOnlyBuffer().order(ByteOrder.BIG_ENDIAN).clear();
+    }
+
+    /** A writable view of the whole mapping in big-endian order, for writing a message in place. */
+    ByteBuffer writableView() {
+        return buffer.duplicate().order(ByteOrder.BIG_ENDIAN).clear();
+    }
+
     int getInt(int index) {
         return order(UNSAFE.getInt(null, at(index, 4)));
     }

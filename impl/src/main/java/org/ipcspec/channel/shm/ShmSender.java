@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.ipcspec.channel.ChannelException;
+import org.ipcspec.channel.MessageSource;
 import org.ipcspec.channel.Mode;
 import org.ipcspec.channel.SendStatus;
 import org.ipcspec.channel.Sender;
@@ -123,7 +124,7 @@ final class ShmSender implements Sender {
      * and the records published by one tail store (RingWriter.writeRun).
      */
     @Override
-    public int sendRun(byte[] messages, int size, int count) {
+    public int sendRun(MessageSource source, int size, int count) {
         if (mode != Mode.ASYNC || closed || size > maxMessageBytes || count <= 0) {
             return 0;
         }
@@ -149,7 +150,7 @@ final class ShmSender implements Sender {
         holding = true;
         int written;
         try {
-            written = writer.writeRun(slot, incarnation, messages, size, n);
+            written = writer.writeRun(slot, incarnation, source, size, n);
         } finally {
             releaseHeldLock();
         }

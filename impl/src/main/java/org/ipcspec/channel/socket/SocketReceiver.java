@@ -257,7 +257,6 @@ final class SocketReceiver implements Receiver {
         if (closed) {
             return 0;
         }
-        byte[] array = into.array();
         int n = 0;
         while (n < max) {
             Connection ready = nextWithFrame();
@@ -267,7 +266,7 @@ final class SocketReceiver implements Receiver {
             }
             deliver(ready, into);
             n++;
-            sink.accept(array, into.arrayOffset(), into.limit());
+            sink.accept(into);
         }
         return n;
     }

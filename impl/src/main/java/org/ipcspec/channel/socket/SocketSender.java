@@ -19,6 +19,7 @@ import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
 
 import org.ipcspec.channel.ChannelException;
+import org.ipcspec.channel.MessageSource;
 import org.ipcspec.channel.Mode;
 import org.ipcspec.channel.SendStatus;
 import org.ipcspec.channel.Sender;
@@ -41,6 +42,8 @@ final class SocketSender implements Sender {
     private static final int ACK_READ_BUFFER = 16 * 1024;
     /** Frames of a batch gathered before one write; also at least one whole frame. */
     static final int COALESCE_BYTES = 256 * 1024;
+    /** A run's messages up to this long are written into a heap buffer and copied in; longer ones in place. */
+    static final int COPY_LIMIT = 1024;
 
     private final SocketChannel channel;
     private final Selector selector;
@@ -51,6 +54,8 @@ final class SocketSender implements Sender {
     private final String address;
     /** The frame being written: header and payload copied into one direct buffer, one write call. */
     private final ByteBuffer out;
+    /** Where a run's small messages are written before they are copied in. */
+    private final ByteBuffer scratch = ByteBuffer.allocate(COPY_LIMIT);
     /** ACK frames read but not yet parsed, in read mode. */
     private final ByteBuffer in;
     private long sent;
@@ -135,7 +140,7 @@ final class SocketSender implements Sender {
      * the gathered ones as many at a time as fit, as {@link #sendMore} would one by one.
      */
     @Override
-    public int sendRun(byte[] messages, int size, int count) {
+    public int sendRun(MessageSource source, int size, int count) {
         if (mode != Mode.ASYNC || closed || peerGone || size > maxMessageBytes || count <= 0) {
             return 0;
         }
@@ -154,7 +159,7 @@ final class SocketSender implements Sender {
                     }
                 }
                 int fit = Math.min(allowed - done, room() / frameLength);
-                appendRun(messages, done * size, size, fit);
+                appendRun(source, done, size, fit);
                 done += fit;
                 sent += fit;
             }
@@ -167,14 +172,25 @@ final class SocketSender implements Sender {
         return done;
     }
 
-    /** Adds {@code frames} frames of {@code size}-byte bodies, back to back in {@code messages} from {@code from}. */
-    private void appendRun(byte[] messages, int from, int size, int frames) {
+    /**
+     * Adds {@code frames} frames of {@code size}-byte bodies, messages {@code first ..} of the
+     * run, after the gathered ones: small bodies written into a heap buffer and copied in, large
+     * ones written in place (RecordDescriptor's reasons, in the shm transport, hold here too).
+     */
+    private void appendRun(MessageSource source, int first, int size, int frames) {
         int unwritten = out.position();
         int end = out.limit();
         out.limit(out.capacity()).position(end);
         for (int f = 0; f < frames; f++) {
             putHeader(out, size, TYPE_MESSAGE, FrameDescriptor.FLAG_MORE);
-            out.put(messages, from + f * size, size);
+            int at = out.position();
+            if (size <= COPY_LIMIT) {
+                source.write(first + f, scratch, 0);
+                out.put(at, scratch.array(), 0, size);
+            } else {
+                source.write(first + f, out, at);
+            }
+            out.position(at + size);
         }
         out.limit(out.position()).position(unwritten);
     }

@@ -15,6 +15,7 @@ import java.util.List;
 
 import org.ipcspec.channel.ChannelException;
 import org.ipcspec.channel.MessageSink;
+import org.ipcspec.channel.MessageSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -231,7 +232,7 @@ class RingBufferTest {
             writeAndPublish(writer, 0, 1, payload(i, 8 + i));
         }
         List<byte[]> seen = new ArrayList<>();
-        byte[] run = new byte[MAX_MESSAGE_BYTES];
+        ByteBuffer run = ByteBuffer.allocate(MAX_MESSAGE_BYTES);
 
         assertEquals(3, reader.readRun(run, collector(seen), 3), "at most max");
         assertEquals(positionAfter(8, 9, 10), headPosition(), "the head after the run's last record, stored at its end");
@@ -253,7 +254,7 @@ class RingBufferTest {
         buffer.putInt(second + RecordDescriptor.LENGTH_OFFSET, 100_000);
         List<byte[]> seen = new ArrayList<>();
 
-        assertEquals(1, reader.readRun(new byte[MAX_MESSAGE_BYTES], collector(seen), 10), "the good record before it");
+        assertEquals(1, reader.readRun(ByteBuffer.allocate(MAX_MESSAGE_BYTES), collector(seen), 10), "the good record before it");
         assertArrayEquals(payload(0, 8).array(), seen.get(0));
         ChannelException e = assertThrows(ChannelException.class, () -> reader.read(into), "reported by the next read");
         assertTrue(e.getMessage().contains("length=100000"), e.getMessage());
@@ -267,8 +268,8 @@ class RingBufferTest {
         writeAndPublish(writer, 0, 1, payload(1, 40));
         List<byte[]> seen = new ArrayList<>();
 
-        assertEquals(1, reader.readRun(new byte[16], collector(seen), 10));
-        assertEquals(0, reader.readRun(new byte[16], collector(seen), 10), "left for a read with room for it");
+        assertEquals(1, reader.readRun(ByteBuffer.allocate(16), collector(seen), 10));
+        assertEquals(0, reader.readRun(ByteBuffer.allocate(16), collector(seen), 10), "left for a read with room for it");
         assertEquals(40, reader.read(into));
         assertPayload(1, 40);
     }
@@ -285,15 +286,12 @@ class RingBufferTest {
         }
         reader.flushCollected();
         long tailBefore = tailPosition();
-        byte[] run = new byte[5 * size];
-        for (int j = 0; j < 5; j++) {
-            System.arraycopy(payload(100 + j, size).array(), 0, run, j * size, size);
-        }
+        MessageSource run = (index, target, at) -> target.put(at, payload(100 + index, size).array(), 0, size);
 
         assertEquals(5, writer.writeRun(0, 1, run, size, 5));
         assertTrue(tailPosition() > tailBefore + 5L * recordBytes, "published past a padding record");
         List<byte[]> seen = new ArrayList<>();
-        assertEquals(5, reader.readRun(new byte[MAX_MESSAGE_BYTES], collector(seen), 64), "the padding skipped inside the run");
+        assertEquals(5, reader.readRun(ByteBuffer.allocate(MAX_MESSAGE_BYTES), collector(seen), 64), "the padding skipped inside the run");
         for (int j = 0; j < 5; j++) {
             assertArrayEquals(payload(100 + j, size).array(), seen.get(j), "message " + j);
         }
@@ -304,12 +302,40 @@ class RingBufferTest {
         RingWriter writer = lockedWriter();
         int recordBytes = RecordDescriptor.alignedLength(RecordDescriptor.HEADER_LENGTH + MAX_MESSAGE_BYTES);
         int fits = ringSize / recordBytes;
-        byte[] run = new byte[(fits + 3) * MAX_MESSAGE_BYTES];
+        MessageSource run = (index, target, at) -> target.put(at, payload(index, MAX_MESSAGE_BYTES).array(), 0, MAX_MESSAGE_BYTES);
 
         assertEquals(fits, writer.writeRun(0, 1, run, MAX_MESSAGE_BYTES, fits + 3), "the rest does not fit");
         assertEquals((long) fits * recordBytes, tailPosition(), "everything written was published");
         assertEquals(0, writer.writeRun(0, 1, run, MAX_MESSAGE_BYTES, 1), "full: nothing written");
         assertEquals((long) fits * recordBytes, tailPosition());
+    }
+
+    @Test
+    void shouldHandALargeMessageOverInPlaceAndFreeItsBytesOnlyAfterTheSinkIsDone() throws Exception {
+        int size = RecordDescriptor.COPY_LIMIT + 1;
+        SharedBuffer big = ShmChannelFile.create(dir.resolve("large"), 4, 4 * size, "application/octet-stream");
+        int ring = big.getInt(ShmFileDescriptor.RING_SIZE_OFFSET);
+        RingReader largeReader = new RingReader(big, new SenderTable(big), ring, 4 * size);
+        RingWriter writer = new RingWriter(big, ring, LIVE_PID);
+        assertTrue(writer.tryLockWriter());
+        writeAndPublish(writer, 0, 1, payload(7, size));
+        writeAndPublish(writer, 0, 1, payload(8, 40));
+        List<String> seen = new ArrayList<>();
+
+        int n = largeReader.readRun(ByteBuffer.allocate(4 * size), message -> {
+            long head = big.getLongAcquire(ShmFileDescriptor.HEAD_POSITION_OFFSET);
+            seen.add((message.hasArray() ? "copied " : "in place ") + message.remaining() + " head " + head);
+            byte[] bytes = new byte[message.remaining()];
+            message.duplicate().get(bytes);
+            assertArrayEquals(payload(message.remaining() == size ? 7 : 8, message.remaining()).array(), bytes);
+            assertTrue(message.isReadOnly() || message.hasArray(), "a view of the ring cannot be written through");
+        }, 10);
+
+        assertEquals(2, n);
+        long afterFirst = RecordDescriptor.alignedLength(RecordDescriptor.HEADER_LENGTH + size);
+        assertEquals(List.of("in place " + size + " head 0", "copied 40 head " + afterFirst), seen,
+                "the large one read from the ring, its bytes freed only once its sink call was over");
+        assertEquals(big.getLongAcquire(ShmFileDescriptor.TAIL_POSITION_OFFSET), big.getLongAcquire(ShmFileDescriptor.HEAD_POSITION_OFFSET));
     }
 
     @Test
@@ -357,7 +383,11 @@ class RingBufferTest {
     }
 
     private static MessageSink collector(List<byte[]> seen) {
-        return (array, offset, length) -> seen.add(Arrays.copyOfRange(array, offset, offset + length));
+        return message -> {
+            byte[] bytes = new byte[message.remaining()];
+            message.duplicate().get(bytes);
+            seen.add(bytes);
+        };
     }
 
     /** The position after records with these payload lengths, from position 0. */

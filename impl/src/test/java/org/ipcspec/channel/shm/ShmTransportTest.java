@@ -36,6 +36,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Both ends in this process (threads where one end blocks): statuses, limits, files. */
 @Timeout(20)
@@ -356,23 +358,24 @@ class ShmTransportTest {
         return dir.resolve("c");
     }
 
-    @Test
-    void aRunStopsAtCapacityIsCollectedInOrderAndGoesOnOnceCollected() {
-        Receiver receiver = receiver(spec(Role.RECEIVER, Mode.SYNC).withCapacity(10));
-        Sender sender = sender(spec(Role.SENDER, Mode.ASYNC));
-        assertEquals(10, sender.sendRun(ChannelPeer.run(1, 15, 1, 64), 64, 15), "capacity 10");
-        assertEquals(SendStatus.FULL, sender.sendMore(ChannelPeer.payload(11, 1, 64), 0), "a sendMore tells why the run stopped");
-        assertEquals(0, sender.sendRun(ChannelPeer.run(11, 5, 1, 64), 64, 5));
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {64, 2000}) // copied through heap buffers, and written and read in place
+    void aRunStopsAtCapacityIsCollectedInOrderAndGoesOnOnceCollected(int size) {
+        Receiver receiver = receiver(spec(Role.RECEIVER, Mode.SYNC).withCapacity(10).withMaxMessageBytes(4096));
+        Sender sender = sender(spec(Role.SENDER, Mode.ASYNC).withMaxMessageBytes(4096));
+        assertEquals(10, sender.sendRun(ChannelPeer.run(1, 1, size), size, 15), "capacity 10");
+        assertEquals(SendStatus.FULL, sender.sendMore(ChannelPeer.payload(11, 1, size), 0), "a sendMore tells why the run stopped");
+        assertEquals(0, sender.sendRun(ChannelPeer.run(11, 1, size), size, 5));
 
         List<Long> seqs = new ArrayList<>();
         ByteBuffer into = ByteBuffer.allocate(receiver.maxMessageBytes());
-        assertEquals(4, receiver.receiveReady(into, ChannelPeer.collectingSeqs(seqs, 64), 4), "at most max");
-        assertEquals(6, receiver.receiveReady(into, ChannelPeer.collectingSeqs(seqs, 64), 64));
-        assertEquals(0, receiver.receiveReady(into, ChannelPeer.collectingSeqs(seqs, 64), 64), "nothing there: no wait");
+        assertEquals(4, receiver.receiveReady(into, ChannelPeer.collectingSeqs(seqs, size), 4), "at most max");
+        assertEquals(6, receiver.receiveReady(into, ChannelPeer.collectingSeqs(seqs, size), 64));
+        assertEquals(0, receiver.receiveReady(into, ChannelPeer.collectingSeqs(seqs, size), 64), "nothing there: no wait");
         assertEquals(LongStream.rangeClosed(1, 10).boxed().toList(), seqs);
 
-        assertEquals(5, sender.sendRun(ChannelPeer.run(11, 5, 1, 64), 64, 5), "room again once collected");
-        assertEquals(5, receiver.receiveReady(into, ChannelPeer.collectingSeqs(seqs, 64), 64));
+        assertEquals(5, sender.sendRun(ChannelPeer.run(11, 1, size), size, 5), "room again once collected");
+        assertEquals(5, receiver.receiveReady(into, ChannelPeer.collectingSeqs(seqs, size), 64));
         assertEquals(15, seqs.get(14));
     }
 
@@ -380,8 +383,8 @@ class ShmTransportTest {
     void aSynchronousEndHasNoRuns() {
         Receiver receiver = receiver(spec(Role.RECEIVER, Mode.ASYNC));
         Sender sync = sender(spec(Role.SENDER, Mode.SYNC));
-        assertEquals(0, sync.sendRun(ChannelPeer.run(1, 3, 1, 64), 64, 3), "each synchronous send waits for its collection");
-        assertEquals(0, receiver.receiveReady(ByteBuffer.allocate(receiver.maxMessageBytes()), (a, o, l) -> fail("nothing sent"), 8));
+        assertEquals(0, sync.sendRun(ChannelPeer.run(1, 1, 64), 64, 3), "each synchronous send waits for its collection");
+        assertEquals(0, receiver.receiveReady(ByteBuffer.allocate(receiver.maxMessageBytes()), message -> fail("nothing sent"), 8));
     }
 
     private ChannelSpec spec(Role role, Mode mode) {

@@ -226,21 +226,22 @@ class SocketTransportTest {
         assertEquals(ReceiveStatus.EMPTY, receiver.receive(into, 0));
     }
 
-    @Test
-    void aRunStopsAtCapacityIsCollectedInOrderAndGoesOnOnceAcknowledged() throws Exception {
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {64, 2000}) // copied through a heap buffer, and written in place
+    void aRunStopsAtCapacityIsCollectedInOrderAndGoesOnOnceAcknowledged(int size) throws Exception {
         Receiver receiver = receiver(10, Mode.ASYNC);
         Sender sender = sender(Mode.ASYNC, 1);
-        assertEquals(10, sender.sendRun(ChannelPeer.run(1, 15, 1, 64), 64, 15), "capacity 10");
-        assertEquals(SendStatus.FULL, sender.sendMore(ChannelPeer.payload(11, 1, 64), 0), "a sendMore tells why the run stopped");
+        assertEquals(10, sender.sendRun(ChannelPeer.run(1, 1, size), size, 15), "capacity 10");
+        assertEquals(SendStatus.FULL, sender.sendMore(ChannelPeer.payload(11, 1, size), 0), "a sendMore tells why the run stopped");
 
         List<Long> seqs = new ArrayList<>();
         ByteBuffer into = ByteBuffer.allocate(receiver.maxMessageBytes());
         long deadline = System.nanoTime() + 10 * SECOND;
         // A run takes only frames already read; a receive reads the socket (and acknowledges).
         while (seqs.size() < 10 && System.nanoTime() < deadline) {
-            if (receiver.receiveReady(into, ChannelPeer.collectingSeqs(seqs, 64), 64) == 0
+            if (receiver.receiveReady(into, ChannelPeer.collectingSeqs(seqs, size), 64) == 0
                     && receiver.receive(into, 0) == ReceiveStatus.MESSAGE) {
-                assertMessage(into, seqs.size() + 1, 1, 64);
+                assertMessage(into, seqs.size() + 1, 1, size);
                 seqs.add((long) seqs.size() + 1);
             }
         }
@@ -249,12 +250,12 @@ class SocketTransportTest {
 
         int sent = 0;
         while (sent < 5 && System.nanoTime() < deadline) {
-            sent += sender.sendRun(ChannelPeer.run(11 + sent, 5 - sent, 1, 64), 64, 5 - sent);
+            sent += sender.sendRun(ChannelPeer.run(11 + sent, 1, size), size, 5 - sent);
         }
         assertEquals(5, sent, "room again once the acknowledgements came");
-        assertEquals(SendStatus.OK, sender.send(ChannelPeer.payload(16, 1, 64), 0), "the closing send writes them all");
+        assertEquals(SendStatus.OK, sender.send(ChannelPeer.payload(16, 1, size), 0), "the closing send writes them all");
         while (seqs.size() < 16 && System.nanoTime() < deadline) {
-            if (receiver.receiveReady(into, ChannelPeer.collectingSeqs(seqs, 64), 64) == 0
+            if (receiver.receiveReady(into, ChannelPeer.collectingSeqs(seqs, size), 64) == 0
                     && receiver.receive(into, 0) == ReceiveStatus.MESSAGE) {
                 seqs.add(into.getLong(into.position()));
             }

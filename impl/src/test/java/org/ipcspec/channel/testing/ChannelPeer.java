@@ -113,22 +113,18 @@ public final class ChannelPeer {
         return b;
     }
 
-    /** The payloads of seqs {@code first .. first+count-1}, back to back: a run for {@code Sender.sendRun}. */
-    public static byte[] run(long first, int count, int senderId, int size) {
-        byte[] run = new byte[count * size];
-        for (int j = 0; j < count; j++) {
-            System.arraycopy(payload(first + j, senderId, size).array(), 0, run, j * size, size);
-        }
-        return run;
+    /** The payloads of seqs {@code first, first+1, ...}: a run for {@code Sender.sendRun}. */
+    public static org.ipcspec.channel.MessageSource run(long first, int senderId, int size) {
+        return (index, target, at) -> target.put(at, payload(first + index, senderId, size).array(), 0, size);
     }
 
     /** A sink that checks each message of a run and keeps its seq. */
     public static org.ipcspec.channel.MessageSink collectingSeqs(java.util.List<Long> seqs, int size) {
-        return (array, offset, length) -> {
-            ByteBuffer message = ByteBuffer.wrap(array, offset, length).slice();
+        return given -> {
+            ByteBuffer message = given.slice();
             long seq = message.getLong(0);
-            if (length != size || !intact(message, seq)) {
-                throw new AssertionError("message of a run not intact: seq=" + seq + " length=" + length);
+            if (message.remaining() != size || !intact(message, seq)) {
+                throw new AssertionError("message of a run not intact: seq=" + seq + " length=" + message.remaining());
             }
             seqs.add(seq);
         };
