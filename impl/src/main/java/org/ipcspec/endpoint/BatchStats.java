@@ -14,7 +14,7 @@ import org.ipcspec.channel.MessageSink;
  *
  * <p>A message's latency sample waits for its {@code recv_end}: the messages of a run, collected
  * back to back, share one clock reading taken after the last of them ({@link #collectedAt}), at
- * most {@link #SHARED_READING} of them. A reading costs ~30 ns here, as much as a raw ring spends
+ * most {@link Runs#MAX_MESSAGES} of them. A reading costs ~30 ns here, as much as a raw ring spends
  * on a 64-byte message; sharing it can only lengthen a sample, by the time the run took
  * (docs/protocol.md#clock-readings).
  */
@@ -26,13 +26,11 @@ final class BatchStats implements MessageSink {
      * batch, and each new array was a humongous G1 allocation.
      */
     static final int RESERVED_SAMPLES = 1 << 25;
-    /** The most messages one clock reading stands for. */
-    static final int SHARED_READING = 64;
 
     private final Latencies latencies;
     private final Map<Long, SenderStats> perSender = new TreeMap<>();
     /** sent_t of the messages collected since the last reading. */
-    private final long[] unstamped = new long[SHARED_READING];
+    private final long[] unstamped = new long[Runs.MAX_MESSAGES];
     private int unstampedCount;
     private SenderStats last;
     private long lastSenderId = -1;

@@ -100,7 +100,7 @@ final class ReceiveOps {
                 }
                 // A run: the messages already there, up to the next sampled one, taken by one call
                 // and sharing one clock reading (Receiver.receiveReady, BatchStats).
-                int runLimit = acks == null ? runLimit(received, count, sampleEvery) : 0;
+                int runLimit = acks == null ? Runs.receiveLength(received, count, sampleEvery) : 0;
                 if (runLimit > 0) {
                     int run;
                     try {
@@ -227,20 +227,6 @@ final class ReceiveOps {
         }
         out.write(event);
         out.write(reply);
-    }
-
-    /**
-     * How many messages the next run may take: at most {@link BatchStats#SHARED_READING} (they
-     * share a clock reading), those still wanted, and none from the next sampled message on,
-     * which is received alone to be described in its events.
-     */
-    static int runLimit(long received, long count, long sampleEvery) {
-        long limit = Math.min(BatchStats.SHARED_READING, count - received);
-        if (sampleEvery > 0) {
-            long nextSampled = (received / sampleEvery + 1) * sampleEvery;
-            limit = Math.min(limit, nextSampled - 1 - received);
-        }
-        return (int) limit;
     }
 
     /** Sends the acknowledgement of a collected message; null when it went, else why not. */

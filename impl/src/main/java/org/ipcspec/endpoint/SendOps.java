@@ -27,9 +27,6 @@ final class SendOps {
     /** The highest {@code rate} accepted: one message a nanosecond. */
     static final long MAX_RATE = 1_000_000_000L;
 
-    /** The most messages of a run (Sender.sendRun), whose sent_t one clock reading stands for. */
-    static final int SHARED_READING = 64;
-
     /** Marks a time not taken (no message attempted); written as null. */
     static final long NO_TIME = Long.MIN_VALUE;
 
@@ -133,8 +130,8 @@ final class SendOps {
         String message = null;
         ByteBuffer payload = size <= MATERIALISE_LIMIT || size <= sender.maxMessageBytes() ? handle.buffer(size) : null;
         Backoff backoff = new Backoff();
-        // Runs (Sender.sendRun): the messages of an unpaced asynchronous batch go to the transport
-        // SHARED_READING at a time, stamped with one clock reading and written where it wants them.
+        // Runs: the messages of an unpaced asynchronous batch go to the transport up to
+        // Runs.MAX_MESSAGES at a time, stamped with one clock reading and written where it wants them.
         PayloadRun run = async && rate == 0 && replies == null && payload != null ? new PayloadRun(handle.senderId, size) : null;
         try {
             long i = 1;
@@ -142,7 +139,7 @@ final class SendOps {
                 if (session.abandoned()) {
                     return;
                 }
-                int runLength = run == null ? 0 : runLength(i, count, sampleEvery, SHARED_READING);
+                int runLength = run == null ? 0 : Runs.sendLength(i, count, sampleEvery);
                 if (runLength > 0) {
                     // One clock reading for the run, taken before any of it is sent: it can only make
                     // a message's sent_t early, so its latency long (docs/protocol.md#clock-readings).
@@ -293,20 +290,6 @@ final class SendOps {
 
     private static SendStatus transportCall(Sender sender, ByteBuffer payload, boolean more, long timeoutNanos) {
         return more ? sender.sendMore(payload, timeoutNanos) : sender.send(payload, timeoutNanos);
-    }
-
-    /**
-     * How many messages from message {@code i} (1-based) of a batch of {@code count} may go as one
-     * run: at most {@code max}, none sampled (a sampled send is framed by its own events) and not
-     * the last, a plain send that closes the batch; 0 or 1 means send message {@code i} alone.
-     */
-    static int runLength(long i, long count, long sampleEvery, int max) {
-        long limit = Math.min(max, count - i);
-        if (sampleEvery > 0) {
-            long nextSampled = (i + sampleEvery - 1) / sampleEvery * sampleEvery;
-            limit = Math.min(limit, nextSampled - i);
-        }
-        return limit > 1 ? (int) limit : 0;
     }
 
     private static int size(Request request) throws RequestException {
