@@ -111,7 +111,7 @@ final class SharedBuffer {
             throw new IndexOutOfBoundsException("source range: srcIndex=" + srcIndex + " length=" + length + " limit=" + src.limit());
         }
         if (src.hasArray()) {
-            UNSAFE.copyMemory(src.array(), BYTE_ARRAY_BASE + src.arrayOffset() + srcIndex, null, to, length);
+            copy(src.array(), BYTE_ARRAY_BASE + src.arrayOffset() + srcIndex, null, to, length);
         } else {
             buffer.put(index, src, srcIndex, length);
         }
@@ -124,22 +124,11 @@ final class SharedBuffer {
             throw new IndexOutOfBoundsException("source range: srcIndex=" + srcIndex + " length=" + length
                     + " capacity=" + src.length);
         }
-        if (length > SMALL_COPY) {
-            UNSAFE.copyMemory(src, BYTE_ARRAY_BASE + srcIndex, null, to, length);
-            return;
-        }
-        long from = BYTE_ARRAY_BASE + srcIndex;
-        int i = 0;
-        for (; i + 8 <= length; i += 8) {
-            UNSAFE.putLong(to + i, UNSAFE.getLong(src, from + i));
-        }
-        for (; i < length; i++) {
-            UNSAFE.putByte(to + i, UNSAFE.getByte(src, from + i));
-        }
+        copy(src, BYTE_ARRAY_BASE + srcIndex, null, to, length);
     }
 
     void putBytes(int index, byte[] src) {
-        UNSAFE.copyMemory(src, BYTE_ARRAY_BASE, null, at(index, src.length), src.length);
+        putBytes(index, src, 0, src.length);
     }
 
     /** Copies {@code length} bytes into {@code dst} at {@code dstIndex} (its position is untouched). */
@@ -150,36 +139,41 @@ final class SharedBuffer {
                     + " capacity=" + dst.capacity());
         }
         if (dst.hasArray()) {
-            UNSAFE.copyMemory(null, from, dst.array(), BYTE_ARRAY_BASE + dst.arrayOffset() + dstIndex, length);
+            copy(null, from, dst.array(), BYTE_ARRAY_BASE + dst.arrayOffset() + dstIndex, length);
         } else {
             dst.put(dstIndex, buffer, index, length);
         }
     }
 
-    /**
-     * Copies {@code length} bytes into {@code dst} from index 0; up to {@link #SMALL_COPY} bytes
-     * eight at a time, since the copy stub's call and checks cost more than a 64-byte copy.
-     */
+    /** Copies {@code length} bytes into {@code dst} from index 0. */
     void getBytes(int index, byte[] dst, int length) {
         if (length > dst.length) {
             throw new IndexOutOfBoundsException("destination too small: length=" + length + " capacity=" + dst.length);
         }
-        long from = at(index, length);
+        copy(null, at(index, length), dst, BYTE_ARRAY_BASE, length);
+    }
+
+    void getBytes(int index, byte[] dst) {
+        getBytes(index, dst, dst.length);
+    }
+
+    /**
+     * Copies between the mapping and a heap array, both ranges checked by the caller: up to
+     * {@link #SMALL_COPY} bytes eight at a time, since the copy stub's call and checks cost more
+     * than a 64-byte copy.
+     */
+    private static void copy(Object srcBase, long srcOffset, Object dstBase, long dstOffset, int length) {
         if (length > SMALL_COPY) {
-            UNSAFE.copyMemory(null, from, dst, BYTE_ARRAY_BASE, length);
+            UNSAFE.copyMemory(srcBase, srcOffset, dstBase, dstOffset, length);
             return;
         }
         int i = 0;
         for (; i + 8 <= length; i += 8) {
-            UNSAFE.putLong(dst, BYTE_ARRAY_BASE + i, UNSAFE.getLong(from + i));
+            UNSAFE.putLong(dstBase, dstOffset + i, UNSAFE.getLong(srcBase, srcOffset + i));
         }
         for (; i < length; i++) {
-            UNSAFE.putByte(dst, BYTE_ARRAY_BASE + i, UNSAFE.getByte(from + i));
+            UNSAFE.putByte(dstBase, dstOffset + i, UNSAFE.getByte(srcBase, srcOffset + i));
         }
-    }
-
-    void getBytes(int index, byte[] dst) {
-        UNSAFE.copyMemory(null, at(index, dst.length), dst, BYTE_ARRAY_BASE, dst.length);
     }
 
     /** The address of {@code length} bytes at {@code index}, which must lie inside the mapping. */

@@ -174,8 +174,9 @@ final class SocketSender implements Sender {
 
     /**
      * Adds {@code frames} frames of {@code size}-byte bodies, messages {@code first ..} of the
-     * run, after the gathered ones: small bodies written into a heap buffer and copied in, large
-     * ones written in place (RecordDescriptor's reasons, in the shm transport, hold here too).
+     * run, after the gathered ones: small bodies written into a heap buffer and copied in (the
+     * endpoint writes a heap array fastest; a direct buffer checks every put), large ones written
+     * in place, one pass over their bytes instead of a write and a copy.
      */
     private void appendRun(MessageSource source, int first, int size, int frames) {
         int unwritten = out.position();
