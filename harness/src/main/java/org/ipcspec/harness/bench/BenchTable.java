@@ -75,8 +75,9 @@ public final class BenchTable {
         out.append("""
                 ONE-WAY THROUGHPUT: asynchronous send_many into a synchronous receive_many, capacity 4096, one sender;
                 the best of 3 runs, each a fresh pair of endpoints timing one batch after two untimed ones of the same
-                count (each baseline: the best of 3 runs, each after its own warm-up). Time = the receiver's recv_end of the last message
-                minus the sender's send_begin of the first (both on the shared monotonic clock). MB/s = payload bytes / 10^6.
+                count (each baseline: the best of 3 runs, each after its own warm-up). Time = the receiver's recv_end
+                of the last message minus the sender's send_begin of the first (both on the shared monotonic clock).
+                MB/s = payload bytes / 10^6.
                 p99 us: the receiver's latency_ns p99 of that batch (recv_end - sent_t, queueing included), the profile's figure.
                 Baselines: plain Java between two forked JVMs, same message size, no payload generation or checks
                 (raw UDS frames: 4-byte length + payload, batched writes; raw mmap SPSC ring: 4096 slots, release/acquire
@@ -182,9 +183,8 @@ public final class BenchTable {
         out.append("""
                 ROUND TRIP: synchronous send_many into a synchronous receive_many, one message in flight; the best of 3
                 runs by mean, each a fresh pair of endpoints timing one batch after untimed ones (two at least, for 2 s at
-                least; each baseline likewise). A synchronous send
-                returns once the receiver has collected the message, so each send_begin..send_end is a round trip: message
-                out, collection, acknowledgement back. p50/p99: per message, the sender's own send_ns of an unsampled run (or,
+                least; each baseline likewise). A synchronous send returns once the receiver has collected the message,
+                so each send_begin..send_end is a round trip: message out, collection, acknowledgement back. p50/p99: per message, the sender's own send_ns of an unsampled run (or,
                 from a sender without send_ns, a run with sample_every=1, whose sends also include writing event lines).
                 mean: the same run, (last send_end - first send_begin) / count. one-way: the receiver's latency_ns
                 (recv_end - sent_t) of that run. Baseline: raw UDS ping-pong between two forked JVMs (frame of the same size out, 8-byte ack
