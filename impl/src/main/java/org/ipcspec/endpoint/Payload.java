@@ -80,23 +80,7 @@ final class Payload {
     static void write(ByteBuffer buffer, long seq, long senderId, int size) {
         checkSize(size);
         buffer.clear();
-        buffer.putInt(MAGIC_OFFSET, MAGIC);
-        buffer.putLong(SEQ_OFFSET, seq);
-        buffer.putInt(SENDER_ID_OFFSET, (int) senderId);
-        buffer.putLong(SENT_T_OFFSET, 0);
-        int base = (int) (seq * 7);
-        if (buffer.hasArray()) {
-            byte[] array = buffer.array();
-            int offset = buffer.arrayOffset() + HEADER_LENGTH;
-            int start = patternStart(base);
-            for (int done = 0, filler = size - HEADER_LENGTH; done < filler; done += CHUNK) {
-                System.arraycopy(PATTERN, start, array, offset + done, Math.min(CHUNK, filler - done));
-            }
-        } else {
-            for (int i = HEADER_LENGTH; i < size; i++) {
-                buffer.put(i, (byte) (base + i));
-            }
-        }
+        write(buffer, 0, seq, senderId, size, 0);
         buffer.limit(size);
     }
 

@@ -3,6 +3,7 @@ package org.ipcspec.harness.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -93,17 +94,7 @@ final class Baselines {
 
     /** The best of {@link #rounds} runs by mean, each a fresh pair of JVMs, as for the endpoint's round trips. */
     private Measured<Percentiles> pingPong(Class<?> main, List<String> jvm, String name, int size, long count) {
-        Measured<Percentiles> best = null;
-        for (int round = 0; round < rounds; round++) {
-            Measured<Percentiles> run = pingPong(main, jvm, fresh(name), size, count);
-            if (!run.isOk()) {
-                return run;
-            }
-            if (best == null || run.value().mean() < best.value().mean()) {
-                best = run;
-            }
-        }
-        return best;
+        return Measured.best(rounds, () -> pingPong(main, jvm, fresh(name), size, count), Comparator.comparingDouble(Percentiles::mean));
     }
 
     private Measured<Percentiles> pingPong(Class<?> main, List<String> jvm, Path address, int size, long count) {
@@ -123,17 +114,8 @@ final class Baselines {
     /** The best of {@link #rounds} runs, each a fresh pair of JVMs on a fresh address; the first failure ends it. */
     private Measured<Rate> oneWay(Class<?> main, List<String> jvm, String receiverRole, String senderRole, String name, int size,
                                  long count, boolean withProtocol) {
-        Measured<Rate> best = null;
-        for (int round = 0; round < rounds; round++) {
-            Measured<Rate> rate = oneWay(main, jvm, receiverRole, senderRole, fresh(name), size, count, withProtocol);
-            if (!rate.isOk()) {
-                return rate;
-            }
-            if (best == null || rate.value().messagesPerSecond() > best.value().messagesPerSecond()) {
-                best = rate;
-            }
-        }
-        return best;
+        return Measured.best(rounds, () -> oneWay(main, jvm, receiverRole, senderRole, fresh(name), size, count, withProtocol),
+                Comparator.comparingDouble(Rate::messagesPerSecond).reversed());
     }
 
     private Measured<Rate> oneWay(Class<?> main, List<String> jvm, String receiverRole, String senderRole, Path address, int size,

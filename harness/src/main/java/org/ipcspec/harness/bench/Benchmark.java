@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -129,36 +130,27 @@ public final class Benchmark {
         private ThroughputRow throughputRow(String transport, int size) {
             long count = options.throughputCount(transport, size);
             progress.accept(transport + " " + BenchTable.size(size) + ": one-way throughput of " + count + " messages");
-            // Each round a fresh pair of endpoints, as each baseline run is a fresh pair of JVMs:
-            // on this machine a pair of processes runs either fast or at about half that for its
-            // whole life (the raw ring alone: 1.6-1.9 or 3.4-4.9 M msg/s at 4 KiB, run after run),
-            // so three batches of one pair against three pairs of the baseline compared luck.
-            Measured<Rate> measured = null;
+            // Each round a fresh pair of endpoints, as each baseline run is a fresh pair of JVMs
+            // (Measured.best says why); the fastest batch wins.
+            Measured<EndpointPair.Batch> best = Measured.best(BenchOptions.ROUNDS, () -> measure(transport, pair -> {
+                String channel = "t" + size;
+                pair.open(channel, transport, address(transport, channel), "async", "sync", BenchOptions.CAPACITY);
+                // Two whole batches untimed: the reference's send_many and receive_many loops reached
+                // their steady rate only after a few million 64 B messages (JIT), 0.5-0.7x of it before;
+                // and the first message of the second batch meets paths the first batch's compiled code
+                // never took (a new batch's first sender, the previous batch's last record), whose
+                // uncommon traps deoptimised the receive loop for much of the first timed batch.
+                for (int batch = 0; batch < BenchOptions.WARMUP_BATCHES; batch++) {
+                    pair.batch(channel, 1 + batch * count, count, size, 0);
+                }
+                return pair.batch(channel, 1 + BenchOptions.WARMUP_BATCHES * count, count, size, 0);
+            }), Comparator.comparingLong(EndpointPair.Batch::oneWayNanos));
+            Measured<Rate> measured = best.isOk() ? Measured.ok(new Rate(count, size, best.value().oneWayNanos()))
+                    : Measured.failed(best.failure());
             OptionalLong p99 = OptionalLong.empty();
-            for (int round = 0; round < BenchOptions.ROUNDS; round++) {
-                Measured<EndpointPair.Batch> run = measure(transport, pair -> {
-                    String channel = "t" + size;
-                    pair.open(channel, transport, address(transport, channel), "async", "sync", BenchOptions.CAPACITY);
-                    // Two whole batches untimed: the reference's send_many and receive_many loops reached
-                    // their steady rate only after a few million 64 B messages (JIT), 0.5-0.7x of it before;
-                    // and the first message of the second batch meets paths the first batch's compiled code
-                    // never took (a new batch's first sender, the previous batch's last record), whose
-                    // uncommon traps deoptimised the receive loop for much of the first timed batch.
-                    for (int batch = 0; batch < BenchOptions.WARMUP_BATCHES; batch++) {
-                        pair.batch(channel, 1 + batch * count, count, size, 0);
-                    }
-                    return pair.batch(channel, 1 + BenchOptions.WARMUP_BATCHES * count, count, size, 0);
-                });
-                if (!run.isOk()) {
-                    measured = Measured.failed(run.failure());
-                    break;
-                }
-                Rate rate = new Rate(count, size, run.value().oneWayNanos());
-                if (measured == null || rate.messagesPerSecond() > measured.value().messagesPerSecond()) {
-                    measured = Measured.ok(rate);
-                    var latency = run.value().received().path("latency_ns").path("p99");
-                    p99 = latency.canConvertToLong() ? OptionalLong.of(latency.asLong()) : OptionalLong.empty();
-                }
+            if (best.isOk()) {
+                var latency = best.value().received().path("latency_ns").path("p99");
+                p99 = latency.canConvertToLong() ? OptionalLong.of(latency.asLong()) : OptionalLong.empty();
             }
             report(measured);
             if (!options.baselines()) {
@@ -211,32 +203,22 @@ public final class Benchmark {
             int size = BenchOptions.LATENCY_BYTES;
             progress.accept(transport + ": " + count + " synchronous round trips");
             // The best of ROUNDS fresh pairs by mean, as for throughput and the ping-pong baselines.
-            Measured<RoundTrip> measured = null;
-            for (int round = 0; round < BenchOptions.ROUNDS; round++) {
-                Measured<RoundTrip> run = measure(transport, pair -> {
-                    String channel = "lat";
-                    pair.open(channel, transport, address(transport, channel), "sync", "sync", 64);
-                    // Untimed batches first, at least two and for at least ROUND_TRIP_WARMUP: with a
-                    // tenth of a batch the measured round trips shared the two cores with the JIT still
-                    // compiling, and a side that lost its core for 20 us went from spinning to parking
-                    // (shm p99 190 us against the raw ring's 2 us); the shm endpoints' p99 settled near
-                    // 1 us only after some 200,000 round trips (1-2 s).
-                    long warmup = 0;
-                    long warmupEnd = System.nanoTime() + BenchOptions.ROUND_TRIP_WARMUP.toNanos();
-                    for (int batch = 0; batch < BenchOptions.WARMUP_BATCHES || System.nanoTime() < warmupEnd; batch++) {
-                        pair.batch(channel, 1 + warmup, count, size, 0);
-                        warmup += count;
-                    }
-                    return roundTrip(pair, channel, 1 + warmup, count, size);
-                });
-                if (!run.isOk()) {
-                    measured = run;
-                    break;
+            Measured<RoundTrip> measured = Measured.best(BenchOptions.ROUNDS, () -> measure(transport, pair -> {
+                String channel = "lat";
+                pair.open(channel, transport, address(transport, channel), "sync", "sync", 64);
+                // Untimed batches first, at least two and for at least ROUND_TRIP_WARMUP: with a
+                // tenth of a batch the measured round trips shared the two cores with the JIT still
+                // compiling, and a side that lost its core for 20 us went from spinning to parking
+                // (shm p99 190 us against the raw ring's 2 us); the shm endpoints' p99 settled near
+                // 1 us only after some 200,000 round trips (1-2 s).
+                long warmup = 0;
+                long warmupEnd = System.nanoTime() + BenchOptions.ROUND_TRIP_WARMUP.toNanos();
+                for (int batch = 0; batch < BenchOptions.WARMUP_BATCHES || System.nanoTime() < warmupEnd; batch++) {
+                    pair.batch(channel, 1 + warmup, count, size, 0);
+                    warmup += count;
                 }
-                if (measured == null || run.value().meanNanos() < measured.value().meanNanos()) {
-                    measured = run;
-                }
-            }
+                return roundTrip(pair, channel, 1 + warmup, count, size);
+            }), Comparator.comparingDouble(RoundTrip::meanNanos));
             report(measured);
             if (!options.baselines()) {
                 return new LatencyRow(transport, size, measured, Measured.absent());

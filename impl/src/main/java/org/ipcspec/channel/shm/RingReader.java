@@ -116,8 +116,9 @@ final class RingReader {
      * Hands the messages published so far, up to {@code max}, one after the other to
      * {@code sink}: a message of up to {@link RecordDescriptor#COPY_LIMIT} bytes copied into
      * {@code into} (a heap buffer), a larger one as a read-only view of the ring, read in place
-     * (one pass over its bytes, not a copy and then a check). A record is consumed only once the sink is done with it,
-     * so the head never frees bytes the sink still reads; the head is stored once for the run.
+     * (one pass over its bytes, not a copy and then a check). A record is consumed only once the
+     * sink is done with it, so the head never frees bytes the sink still reads; the head is stored
+     * once for the run.
      * Stops before a corrupt record when it has handed over any, so that the next {@link #read}
      * reports it, and before a message longer than {@code into}, which the next {@link #read}
      * refuses.
