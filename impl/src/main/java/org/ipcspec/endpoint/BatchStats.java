@@ -35,6 +35,8 @@ final class BatchStats implements MessageSink {
     private SenderStats last;
     private long lastSenderId = -1;
     private long notIntact;
+    private long firstCollectedAt = SendOps.NO_TIME;
+    private long lastCollectedAt = SendOps.NO_TIME;
 
     BatchStats(long expected) {
         this.latencies = new Latencies((int) Math.max(16, Math.min(expected, RESERVED_SAMPLES)));
@@ -83,12 +85,29 @@ final class BatchStats implements MessageSink {
         last.arrived(seq);
     }
 
-    /** The clock read at {@code t}, after the messages collected since the last reading: their recv_end. */
+    /**
+     * The clock read at {@code t}, after the messages collected since the last reading (at least
+     * one): their recv_end.
+     */
     void collectedAt(long t) {
         for (int i = 0; i < unstampedCount; i++) {
             latencies.add(t - unstamped[i]);
         }
         unstampedCount = 0;
+        if (firstCollectedAt == SendOps.NO_TIME) {
+            firstCollectedAt = t;
+        }
+        lastCollectedAt = t;
+    }
+
+    /** The recv_end of the batch's first message ({@link SendOps#NO_TIME} before one). */
+    long firstCollectedAt() {
+        return firstCollectedAt;
+    }
+
+    /** The recv_end of the batch's last message so far ({@link SendOps#NO_TIME} before one). */
+    long lastCollectedAt() {
+        return lastCollectedAt;
     }
 
     long notIntact() {

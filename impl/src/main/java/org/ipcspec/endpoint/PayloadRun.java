@@ -16,6 +16,8 @@ final class PayloadRun implements MessageSource {
     private final int size;
     private long firstSeq;
     private long sentT;
+    /** The sent_t of the first run it was pointed at: the batch's first_t when that run went. */
+    private long firstSentT = SendOps.NO_TIME;
 
     PayloadRun(long senderId, int size) {
         Payload.checkSize(size);
@@ -27,7 +29,18 @@ final class PayloadRun implements MessageSource {
     PayloadRun from(long firstSeq, long sentT) {
         this.firstSeq = firstSeq;
         this.sentT = sentT;
+        if (firstSentT == SendOps.NO_TIME) {
+            firstSentT = sentT;
+        }
         return this;
+    }
+
+    long firstSentT() {
+        return firstSentT;
+    }
+
+    int size() {
+        return size;
     }
 
     @Override

@@ -5,12 +5,38 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 import org.junit.jupiter.api.Test;
 
 class BatchStatisticsTest {
+
+    @Test
+    void aRunSharesItsReadingAndTheBatchKeepsItsFirstAndLast() {
+        BatchStats stats = new BatchStats(3);
+        assertEquals(SendOps.NO_TIME, stats.firstCollectedAt());
+        assertEquals(SendOps.NO_TIME, stats.lastCollectedAt());
+        stats.accept(generated(1, 100));
+        stats.collectedAt(150);
+        stats.accept(generated(2, 120));
+        stats.accept(generated(3, 130));
+        stats.collectedAt(200);
+        assertEquals(150, stats.firstCollectedAt());
+        assertEquals(200, stats.lastCollectedAt());
+        assertEquals(3, stats.latencies().count());
+        assertEquals(70, stats.latencies().percentile(500), "samples 50, 80 and 70: both of the run end at 200");
+        assertEquals(80, stats.latencies().max());
+        assertEquals(0, stats.notIntact());
+    }
+
+    private static ByteBuffer generated(long seq, long sentT) {
+        ByteBuffer message = ByteBuffer.allocate(64);
+        Payload.write(message, seq, 7, 64);
+        Payload.putSentT(message, sentT);
+        return message;
+    }
 
     @Test
     void crc32cIsTheCastagnoliCrc() {
