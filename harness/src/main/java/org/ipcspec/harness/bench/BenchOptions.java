@@ -48,10 +48,10 @@ public record BenchOptions(List<String> command, Map<String, String> env, List<S
      * mercy of whatever else runs; the best of a few is what the code can do.
      */
     public static final int ROUNDS = 3;
-    /** Untimed batches of the same count before a throughput figure's timed ones (Benchmark explains why two). */
+    /** Untimed batches of the same count before a throughput or round-trip figure's timed one (Benchmark explains why). */
     public static final int WARMUP_BATCHES = 2;
-    /** Round trips also warm up for at least this long (Benchmark explains why). */
-    public static final Duration ROUND_TRIP_WARMUP = Duration.ofSeconds(2);
+    /** The untimed batches also last at least this long altogether (Benchmark explains why). */
+    public static final Duration WARMUP = Duration.ofSeconds(2);
     /** Size of the latency rows' messages. */
     public static final int LATENCY_BYTES = 64;
 

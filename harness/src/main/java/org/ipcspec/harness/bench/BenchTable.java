@@ -74,10 +74,10 @@ public final class BenchTable {
     private static void throughput(StringBuilder out, List<ThroughputRow> rows, Extra extra) {
         out.append("""
                 ONE-WAY THROUGHPUT: asynchronous send_many into a synchronous receive_many, capacity 4096, one sender;
-                the best of 3 runs, each a fresh pair of endpoints timing one batch after two untimed ones of the same
-                count (each baseline: the best of 3 runs, each after its own warm-up). Time = the receiver's recv_end
-                of the last message minus the sender's send_begin of the first (both on the shared monotonic clock).
-                MB/s = payload bytes / 10^6.
+                the best of 3 runs, each a fresh pair of endpoints timing one batch after untimed ones of the same count
+                (two at least, for 2 s at least; each baseline: the best of 3 runs, each after its own warm-up). Time =
+                the receiver's recv_end of the last message minus the sender's send_begin of the first (both on the
+                shared monotonic clock). MB/s = payload bytes / 10^6.
                 p99 us: the receiver's latency_ns p99 of that batch (recv_end - sent_t, queueing included), the profile's figure.
                 Baselines: plain Java between two forked JVMs, same message size, no payload generation or checks
                 (raw UDS frames: 4-byte length + payload, batched writes; raw mmap SPSC ring: 4096 slots, release/acquire

@@ -135,15 +135,15 @@ public final class Benchmark {
             Measured<EndpointPair.Batch> best = Measured.best(BenchOptions.ROUNDS, () -> measure(transport, pair -> {
                 String channel = "t" + size;
                 pair.open(channel, transport, address(transport, channel), "async", "sync", BenchOptions.CAPACITY);
-                // Two whole batches untimed: the reference's send_many and receive_many loops reached
-                // their steady rate only after a few million 64 B messages (JIT), 0.5-0.7x of it before;
+                // Untimed batches first, at least two and for at least WARMUP: the reference's send_many
+                // and receive_many loops reached their steady rate only after a few million 64 B
+                // messages, 0.3-0.7x of it before, while both JVMs' compiler threads took turns on the
+                // two cores with the endpoints' spinning ones (1-2 s of C2 compilation per endpoint);
                 // and the first message of the second batch meets paths the first batch's compiled code
                 // never took (a new batch's first sender, the previous batch's last record), whose
                 // uncommon traps deoptimised the receive loop for much of the first timed batch.
-                for (int batch = 0; batch < BenchOptions.WARMUP_BATCHES; batch++) {
-                    pair.batch(channel, 1 + batch * count, count, size, 0);
-                }
-                return pair.batch(channel, 1 + BenchOptions.WARMUP_BATCHES * count, count, size, 0);
+                long first = warmUp(pair, channel, count, size);
+                return pair.batch(channel, first, count, size, 0);
             }), Comparator.comparingLong(EndpointPair.Batch::oneWayNanos));
             Measured<Rate> measured = best.isOk() ? Measured.ok(new Rate(count, size, best.value().oneWayNanos()))
                     : Measured.failed(best.failure());
@@ -206,18 +206,13 @@ public final class Benchmark {
             Measured<RoundTrip> measured = Measured.best(BenchOptions.ROUNDS, () -> measure(transport, pair -> {
                 String channel = "lat";
                 pair.open(channel, transport, address(transport, channel), "sync", "sync", 64);
-                // Untimed batches first, at least two and for at least ROUND_TRIP_WARMUP: with a
-                // tenth of a batch the measured round trips shared the two cores with the JIT still
-                // compiling, and a side that lost its core for 20 us went from spinning to parking
-                // (shm p99 190 us against the raw ring's 2 us); the shm endpoints' p99 settled near
-                // 1 us only after some 200,000 round trips (1-2 s).
-                long warmup = 0;
-                long warmupEnd = System.nanoTime() + BenchOptions.ROUND_TRIP_WARMUP.toNanos();
-                for (int batch = 0; batch < BenchOptions.WARMUP_BATCHES || System.nanoTime() < warmupEnd; batch++) {
-                    pair.batch(channel, 1 + warmup, count, size, 0);
-                    warmup += count;
-                }
-                return roundTrip(pair, channel, 1 + warmup, count, size);
+                // Untimed batches first, at least two and for at least WARMUP: with a tenth of a
+                // batch the measured round trips shared the two cores with the JIT still compiling,
+                // and a side that lost its core for 20 us went from spinning to parking (shm p99
+                // 190 us against the raw ring's 2 us); the shm endpoints' p99 settled near 1 us only
+                // after some 200,000 round trips (1-2 s).
+                long first = warmUp(pair, channel, count, size);
+                return roundTrip(pair, channel, first, count, size);
             }), Comparator.comparingDouble(RoundTrip::meanNanos));
             report(measured);
             if (!options.baselines()) {
@@ -250,6 +245,22 @@ public final class Benchmark {
                         + " events came from a send_many with sample_every=1");
             }
             return Stats.percentiles(sampled);
+        }
+
+        /**
+         * Untimed batches of {@code count} messages from seq 1, at least {@link BenchOptions#WARMUP_BATCHES}
+         * and for at least {@link BenchOptions#WARMUP}, the same for every figure of every implementation.
+         *
+         * @return the seq the timed batch starts from
+         */
+        private static long warmUp(EndpointPair pair, String channel, long count, int size) {
+            long next = 1;
+            long end = System.nanoTime() + BenchOptions.WARMUP.toNanos();
+            for (int batch = 0; batch < BenchOptions.WARMUP_BATCHES || System.nanoTime() - end < 0; batch++) {
+                pair.batch(channel, next, count, size, 0);
+                next += count;
+            }
+            return next;
         }
 
         /** One timed batch of {@code count} synchronous round trips from seq {@code first}. */

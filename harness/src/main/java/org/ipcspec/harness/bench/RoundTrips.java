@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * How a ping-pong baseline times its round trips: after a warm-up of at least the round trips it
- * was given and at least {@link BenchOptions#ROUND_TRIP_WARMUP}, as the endpoints get, so that a
+ * was given and at least {@link BenchOptions#WARMUP}, as the endpoints get, so that a
  * baseline is not measured while its JIT still competes for the two cores.
  */
 final class RoundTrips {
@@ -20,7 +20,7 @@ final class RoundTrips {
 
     /** The durations of {@code count} timed round trips, in nanoseconds. */
     static long[] time(int warmup, int count, RoundTrip trip) throws IOException {
-        long warmupEnd = System.nanoTime() + BenchOptions.ROUND_TRIP_WARMUP.toNanos();
+        long warmupEnd = System.nanoTime() + BenchOptions.WARMUP.toNanos();
         for (int done = 0; done < warmup || System.nanoTime() < warmupEnd; done++) {
             trip.once();
         }
