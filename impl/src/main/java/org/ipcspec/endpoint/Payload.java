@@ -116,7 +116,7 @@ final class Payload {
         if (filler <= SHORT_FILLER) {
             // as in fillerIntact: a few long stores cost less than the copy stub's call
             int i = 0;
-            for (; i + 8 <= filler; i += 8) {
+            for (int whole = filler & ~7; i < whole; i += 8) {
                 LONG.set(array, from + i, PATTERN_LONGS[(start + i) & 0xFF]);
             }
             for (; i < filler; i++) {
@@ -211,7 +211,7 @@ final class Payload {
         int filler = length - HEADER_LENGTH;
         if (filler <= SHORT_FILLER) {
             int i = 0;
-            for (; i + 8 <= filler; i += 8) {
+            for (int whole = filler & ~7; i < whole; i += 8) {
                 if ((long) LONG.get(array, from + i) != PATTERN_LONGS[(start + i) & 0xFF]) {
                     return false;
                 }
