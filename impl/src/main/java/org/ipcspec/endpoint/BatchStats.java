@@ -90,9 +90,7 @@ final class BatchStats implements MessageSink {
      * one): their recv_end.
      */
     void collectedAt(long t) {
-        for (int i = 0; i < unstampedCount; i++) {
-            latencies.add(t - unstamped[i]);
-        }
+        latencies.addSince(t, unstamped, unstampedCount);
         unstampedCount = 0;
         if (firstCollectedAt == SendOps.NO_TIME) {
             firstCollectedAt = t;

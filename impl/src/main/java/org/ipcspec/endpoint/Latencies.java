@@ -34,6 +34,23 @@ final class Latencies {
         sorted = false;
     }
 
+    /**
+     * Adds {@code t - sentTs[i]} for the first {@code n} of {@code sentTs}: a run's samples, which
+     * share the clock reading {@code t}, with one capacity check for the run.
+     */
+    void addSince(long t, long[] sentTs, int n) {
+        if (count + n > samples.length) {
+            samples = Arrays.copyOf(samples, Math.max(samples.length * 2, count + n));
+        }
+        long[] into = samples;
+        int at = count;
+        for (int i = 0; i < n; i++) {
+            into[at + i] = t - sentTs[i];
+        }
+        count = at + n;
+        sorted = false;
+    }
+
     int count() {
         return count;
     }

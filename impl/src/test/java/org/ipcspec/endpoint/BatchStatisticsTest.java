@@ -39,6 +39,22 @@ class BatchStatisticsTest {
     }
 
     @Test
+    void aRunsSamplesAreItsReadingLessEachSentTAndGrowPastTheReservedRoom() {
+        Latencies latencies = new Latencies(3);
+        latencies.add(5);
+        long[] sentTs = {100, 90, 80, 70, -1};
+        latencies.addSince(110, sentTs, 4);
+        assertEquals(5, latencies.count(), "only the first n sent_t count");
+        latencies.addSince(110, sentTs, 0);
+        assertEquals(5, latencies.count());
+        assertEquals(20, latencies.percentile(500), "samples 5, 10, 20, 30, 40");
+        assertEquals(40, latencies.max());
+        latencies.addSince(1_000, new long[] {0, 0}, 2);
+        assertEquals(1_000, latencies.max(), "added after a sort, sorted again");
+        assertEquals(7, latencies.count());
+    }
+
+    @Test
     void crc32cIsTheCastagnoliCrc() {
         CRC32C crc = new CRC32C();
         crc.update("123456789".getBytes(StandardCharsets.US_ASCII));
