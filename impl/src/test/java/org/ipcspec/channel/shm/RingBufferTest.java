@@ -52,7 +52,7 @@ class RingBufferTest {
     @Test
     void shouldSizeRingAsPowerOfTwoHoldingTwoLargestRecords() {
         assertEquals(1024, ringSize);
-        assertEquals(1 << 26, ShmFileDescriptor.ringSizeFor(1_000_000, 65536), "capped at 64 MiB");
+        assertEquals(1 << 23, ShmFileDescriptor.ringSizeFor(1_000_000, 65536), "capped at 8 MiB");
         assertEquals(1 << 22, ShmFileDescriptor.ringSizeFor(1, 1 << 20), "never below two largest records");
     }
 
