@@ -1,0 +1,114 @@
+package org.ipcspec.endpoint;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.ipcspec.channel.ChannelSpec;
+import org.ipcspec.channel.Channels;
+import org.ipcspec.channel.MessageSink;
+import org.ipcspec.channel.Mode;
+import org.ipcspec.channel.Receiver;
+import org.ipcspec.channel.Role;
+import org.ipcspec.channel.Sender;
+
+/**
+ * A profiling probe, not a test: the CPU cost per message of the shm transport's send runs and
+ * receive runs in ONE thread (the sender fills the ring, then the receiver drains it), so without
+ * the cross-core traffic and the scheduling that make two-process figures on a shared machine
+ * vary by 2x. Each round drains once into the endpoint's {@link BatchStats} and once into a sink
+ * that does nothing, the transport's own cost, the baseline the checks are read against.
+ * Prints the lowest ns per message of each over the rounds after a warm-up (the lowest: noise
+ * here only adds). docs/performance.md says what it found.
+ *
+ * <pre>
+ *   mvn -q -pl impl test-compile
+ *   java -cp impl/target/classes:impl/target/test-classes org.ipcspec.endpoint.RunCost [SIZE [ROUNDS]]
+ * </pre>
+ */
+public final class RunCost {
+
+    private static final int CAPACITY = 4096;
+    /** Below capacity: the receiver counts collections in windows, so some stay uncounted. */
+    private static final int PER_FILL = CAPACITY - 2 * Runs.MAX_MESSAGES - 256;
+    private static final int WARMUP_ROUNDS = 10;
+
+    private RunCost() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int size = args.length > 0 ? Integer.parseInt(args[0]) : 64;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+        Path folder = Files.createTempDirectory(Path.of("/dev/shm"), "ipcspec-runcost-");
+        Path address = folder.resolve("c");
+        try (Receiver receiver = Channels.openReceiver(spec(address, Role.RECEIVER, Mode.SYNC, 0)).end();
+             Sender sender = Channels.openSender(spec(address, Role.SENDER, Mode.ASYNC, 1)).end()) {
+            ByteBuffer into = ByteBuffer.allocate(ChannelSpec.DEFAULT_MAX_MESSAGE_BYTES);
+            PayloadRun run = new PayloadRun(1, size);
+            MessageSink nothing = message -> { };
+            long[] next = {1};
+            double send = Double.MAX_VALUE;
+            double checked = Double.MAX_VALUE;
+            double bare = Double.MAX_VALUE;
+            for (int round = 0; round < rounds; round++) {
+                BatchStats stats = new BatchStats(100L * PER_FILL);
+                long[] nanos = new long[3];
+                for (int fill = 0; fill < 100; fill++) {
+                    boolean withStats = fill % 2 == 0;
+                    nanos[0] += fillRing(sender, run, size, next);
+                    nanos[withStats ? 1 : 2] += drain(receiver, into, withStats ? stats : nothing, stats);
+                }
+                if (stats.notIntact() != 0) {
+                    throw new IllegalStateException("not intact: " + stats.notIntact());
+                }
+                if (round >= WARMUP_ROUNDS) {
+                    send = Math.min(send, nanos[0] / (100.0 * PER_FILL));
+                    checked = Math.min(checked, nanos[1] / (50.0 * PER_FILL));
+                    bare = Math.min(bare, nanos[2] / (50.0 * PER_FILL));
+                }
+            }
+            System.out.printf("%d B, ns per message, lowest of %d rounds: send runs %.1f; receive runs into BatchStats %.1f,"
+                    + " into a sink that does nothing %.1f (the endpoint's checks: %.1f)%n",
+                    size, rounds - WARMUP_ROUNDS, send, checked, bare, checked - bare);
+        } finally {
+            try (var left = Files.list(folder)) { // the channel file and the receiver's lock
+                for (Path file : left.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.delete(folder);
+        }
+    }
+
+    private static ChannelSpec spec(Path address, Role role, Mode mode, int senderId) {
+        return new ChannelSpec("shm", address, role, mode, CAPACITY, ChannelSpec.DEFAULT_MAX_MESSAGE_BYTES,
+                ChannelSpec.DEFAULT_CONTENT_TYPE, senderId, Duration.ofSeconds(5));
+    }
+
+    private static long fillRing(Sender sender, PayloadRun run, int size, long[] next) {
+        long begin = System.nanoTime();
+        for (int sent = 0; sent < PER_FILL; ) {
+            int n = sender.sendRun(run.from(next[0], begin), size, Math.min(Runs.MAX_MESSAGES, PER_FILL - sent));
+            if (n == 0) {
+                throw new IllegalStateException("ring full after " + sent + " of " + PER_FILL);
+            }
+            sent += n;
+            next[0] += n;
+        }
+        return System.nanoTime() - begin;
+    }
+
+    private static long drain(Receiver receiver, ByteBuffer into, MessageSink sink, BatchStats stats) {
+        long begin = System.nanoTime();
+        for (int got = 0; got < PER_FILL; ) {
+            int n = receiver.receiveReady(into, sink, Runs.MAX_MESSAGES);
+            if (n == 0) {
+                throw new IllegalStateException("nothing ready after " + got + " of " + PER_FILL);
+            }
+            got += n;
+            stats.collectedAt(System.nanoTime());
+        }
+        return System.nanoTime() - begin;
+    }
+}
