@@ -97,16 +97,14 @@ final class ReceiveOps {
                     return;
                 }
                 if (acks == null) {
-                    long taken;
-                    try {
-                        taken = receiveRuns(receiver, buffer, stats, received, count, sampleEvery);
-                    } catch (RuntimeException e) {
+                    Runs.Progress runs = receiveRuns(receiver, buffer, stats, received, count, sampleEvery);
+                    received += runs.messages();
+                    if (runs.failure() != null) {
                         status = "error";
-                        message = SendOps.failure(e);
+                        message = SendOps.failure(runs.failure());
                         break;
                     }
-                    if (taken > 0) {
-                        received += taken;
+                    if (runs.messages() > 0) {
                         backoff.reset();
                         continue;
                     }
@@ -222,21 +220,27 @@ final class ReceiveOps {
      * compilation, several times a run (OSR, then again after each rare branch first taken), on
      * a core the two endpoints' spinning threads were sharing.
      *
-     * @return how many messages the runs took; 0 when none was ready
+     * @return how many messages the runs took (none when none was ready), and the transport's
+     *         failure that ended them
      */
-    private long receiveRuns(Receiver receiver, ByteBuffer buffer, BatchStats stats, long received, long count,
-                             long sampleEvery) {
+    private Runs.Progress receiveRuns(Receiver receiver, ByteBuffer buffer, BatchStats stats, long received, long count,
+                                      long sampleEvery) {
         long taken = 0;
         int limit;
         while ((limit = Runs.receiveLength(received + taken, count, sampleEvery)) > 0 && !session.abandoned()) {
-            int run = receiver.receiveReady(buffer, stats, limit);
+            int run;
+            try {
+                run = receiver.receiveReady(buffer, stats, limit);
+            } catch (RuntimeException e) {
+                return new Runs.Progress(taken, e);
+            }
             if (run == 0) {
                 break;
             }
             taken += run;
             stats.collectedAt(System.nanoTime());
         }
-        return taken;
+        return taken == 0 ? Runs.Progress.NONE : new Runs.Progress(taken, null);
     }
 
     /** Sends the acknowledgement of a collected message; null when it went, else why not. */

@@ -12,6 +12,15 @@ final class Runs {
     /** The most messages of a run, and so the most one clock reading stands for. */
     static final int MAX_MESSAGES = 64;
 
+    /**
+     * What a loop of runs did: how many messages went (or were taken), and the transport's
+     * failure that ended it, if one did: those before the failure still count.
+     */
+    record Progress(long messages, RuntimeException failure) {
+
+        static final Progress NONE = new Progress(0, null);
+    }
+
     private Runs() {
     }
 

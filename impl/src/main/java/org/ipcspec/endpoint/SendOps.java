@@ -140,21 +140,19 @@ final class SendOps {
                     return;
                 }
                 if (run != null) {
-                    long taken;
-                    try {
-                        taken = sendRuns(sender, run, firstSeq, i, count, sampleEvery);
-                    } catch (RuntimeException e) {
+                    Runs.Progress runs = sendRuns(sender, run, firstSeq, i, count, sampleEvery);
+                    if (i == 1 && runs.messages() > 0) {
+                        firstT = run.firstSentT();
+                    }
+                    sent += runs.messages();
+                    i += runs.messages();
+                    if (runs.failure() != null) {
                         status = "error";
-                        message = failure(e);
+                        message = failure(runs.failure());
                         lastT = System.nanoTime();
                         break;
                     }
-                    if (i == 1 && taken > 0) {
-                        firstT = run.firstSentT();
-                    }
-                    if (taken > 0) {
-                        sent += taken;
-                        i += taken;
+                    if (runs.messages() > 0) {
                         continue;
                     }
                 }
@@ -274,20 +272,25 @@ final class SendOps {
      * times in a run (OSR, then again after each rare branch first taken), on one of the two cores
      * the endpoints' spinning threads were sharing.
      *
-     * @return how many messages went; 0 means send message {@code i} alone (no run possible, or the
-     *         transport took none: full, closed)
+     * @return how many messages went (none: send message {@code i} alone, as no run was possible or
+     *         the transport took none: full, closed), and the transport's failure that ended the runs
      */
-    private long sendRuns(Sender sender, PayloadRun run, long firstSeq, long i, long count, long sampleEvery) {
+    private Runs.Progress sendRuns(Sender sender, PayloadRun run, long firstSeq, long i, long count, long sampleEvery) {
         long taken = 0;
         int length;
         while ((length = Runs.sendLength(i + taken, count, sampleEvery)) > 0 && !session.abandoned()) {
-            int n = sender.sendRun(run.from(firstSeq + i + taken - 1, System.nanoTime()), run.size(), length);
+            int n;
+            try {
+                n = sender.sendRun(run.from(firstSeq + i + taken - 1, System.nanoTime()), run.size(), length);
+            } catch (RuntimeException e) {
+                return new Runs.Progress(taken, e);
+            }
             if (n == 0) {
                 break;
             }
             taken += n;
         }
-        return taken;
+        return taken == 0 ? Runs.Progress.NONE : new Runs.Progress(taken, null);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import org.ipcspec.channel.ChannelException;
 import org.ipcspec.channel.ChannelSpec;
 import org.ipcspec.channel.MessageSink;
 import org.ipcspec.channel.MessageSource;
@@ -33,6 +34,8 @@ final class InMemoryOpener implements ChannelOpener {
 
     private final ConcurrentHashMap<Path, Channel> channels = new ConcurrentHashMap<>();
     private final boolean runs;
+    /** A run that would start past this many messages of its end's runs fails (a transport error). */
+    private volatile long runsFailAfter = Long.MAX_VALUE;
 
     InMemoryOpener() {
         this(true);
@@ -40,6 +43,18 @@ final class InMemoryOpener implements ChannelOpener {
 
     InMemoryOpener(boolean runs) {
         this.runs = runs;
+    }
+
+    /** Makes each end's runs fail, {@link ChannelException}, once they have moved {@code messages}. */
+    InMemoryOpener runsFailingAfter(long messages) {
+        runsFailAfter = messages;
+        return this;
+    }
+
+    private void failIfPast(long moved) {
+        if (moved >= runsFailAfter) {
+            throw new ChannelException("injected transport failure after " + moved + " messages in runs");
+        }
     }
 
     @Override
@@ -62,7 +77,7 @@ final class InMemoryOpener implements ChannelOpener {
         if (existing != null) {
             channels.put(spec.address(), fresh);
         }
-        return Opened.ok(new MemReceiver(fresh, spec.mode(), runs));
+        return Opened.ok(new MemReceiver(fresh, spec.mode(), runs, this));
     }
 
     @Override
@@ -75,7 +90,7 @@ final class InMemoryOpener implements ChannelOpener {
                     return Opened.refused(OpenStatus.FORMAT_MISMATCH,
                             "channel=" + channel.contentType + " sender=" + spec.contentType());
                 }
-                return Opened.ok(new MemSender(channel, spec.mode(), Math.min(spec.maxMessageBytes(), channel.maxMessageBytes), runs));
+                return Opened.ok(new MemSender(channel, spec.mode(), Math.min(spec.maxMessageBytes(), channel.maxMessageBytes), runs, this));
             }
             if (deadline.expired()) {
                 return Opened.refused(OpenStatus.NOT_FOUND, "no receiver at " + spec.address());
@@ -114,12 +129,15 @@ final class InMemoryOpener implements ChannelOpener {
         private final Mode mode;
         private final int maxMessageBytes;
         private final boolean runs;
+        private final InMemoryOpener opener;
+        private long sentInRuns;
 
-        MemSender(Channel channel, Mode mode, int maxMessageBytes, boolean runs) {
+        MemSender(Channel channel, Mode mode, int maxMessageBytes, boolean runs, InMemoryOpener opener) {
             this.channel = channel;
             this.mode = mode;
             this.maxMessageBytes = maxMessageBytes;
             this.runs = runs;
+            this.opener = opener;
         }
 
         @Override
@@ -127,6 +145,7 @@ final class InMemoryOpener implements ChannelOpener {
             if (!runs || mode != Mode.ASYNC || channel.closed || size > maxMessageBytes) {
                 return 0;
             }
+            opener.failIfPast(sentInRuns);
             int sent = 0;
             while (sent < count && channel.queue.remainingCapacity() > 0) {
                 ByteBuffer message = ByteBuffer.allocate(size);
@@ -134,6 +153,7 @@ final class InMemoryOpener implements ChannelOpener {
                 channel.queue.add(new Message(message.array(), channel.tickets.incrementAndGet()));
                 sent++;
             }
+            sentInRuns += sent;
             return sent;
         }
 
@@ -191,11 +211,14 @@ final class InMemoryOpener implements ChannelOpener {
         private final Channel channel;
         private final Mode mode;
         private final boolean runs;
+        private final InMemoryOpener opener;
+        private long takenInRuns;
 
-        MemReceiver(Channel channel, Mode mode, boolean runs) {
+        MemReceiver(Channel channel, Mode mode, boolean runs, InMemoryOpener opener) {
             this.channel = channel;
             this.mode = mode;
             this.runs = runs;
+            this.opener = opener;
         }
 
         @Override
@@ -203,6 +226,7 @@ final class InMemoryOpener implements ChannelOpener {
             if (!runs || channel.closed) {
                 return 0;
             }
+            opener.failIfPast(takenInRuns);
             int n = 0;
             for (Message m; n < max && (m = channel.queue.poll()) != null; n++) {
                 channel.collected = m.ticket;
@@ -210,6 +234,7 @@ final class InMemoryOpener implements ChannelOpener {
                 into.put(m.bytes).flip();
                 sink.accept(into);
             }
+            takenInRuns += n;
             return n;
         }
 

@@ -274,6 +274,27 @@ class SessionTest {
     }
 
     @Test
+    void aTransportFailureAfterSomeRunsEndsTheBatchWithTheRunsMessagesCounted() throws Exception {
+        opener = new InMemoryOpener(true).runsFailingAfter(200);
+        Driven receiver = new Driven();
+        receiver.reply(OPEN_RECEIVER.replace("\"capacity\":4", "\"capacity\":1000"));
+        Driven sender = new Driven();
+        sender.reply(OPEN_SENDER);
+
+        Map<String, Object> sent = sender.reply("{\"id\":2,\"op\":\"send_many\",\"first_seq\":1,\"count\":1000,\"size\":40}");
+        assertEquals("error", sent.get("status"));
+        assertTrue(((String) sent.get("message")).contains("injected"), String.valueOf(sent.get("message")));
+        assertEquals(256L, sent.get("sent"), "four runs of 64 went before the fifth failed");
+        assertTrue(sent.get("first_t") instanceof Long, "the first run's reading: " + sent.get("first_t"));
+
+        Map<String, Object> got = receiver.reply("{\"id\":3,\"op\":\"receive_many\",\"count\":300,\"timeout_ms\":5000}");
+        assertEquals("error", got.get("status"));
+        assertEquals(256L, got.get("received"), "four runs of 64 were taken before the fifth failed");
+        assertEquals(256L, ((Map<?, ?>) ((Map<?, ?>) got.get("per_sender")).get("3")).get("received"));
+        assertTrue((Long) got.get("last_t") >= (Long) got.get("first_t"));
+    }
+
+    @Test
     void bulkSendGivesUpOnFullAfterItsTimeoutAndBulkReceiveTimesOut() throws Exception {
         Driven receiver = new Driven();
         receiver.reply(OPEN_RECEIVER);
