@@ -215,7 +215,7 @@ final class ReceiveOps {
     /**
      * Takes runs, the messages already there, each up to the next sampled one, by one call and
      * sharing one clock reading (Receiver.receiveReady, BatchStats), until none is ready or the
-     * batch has them all. Kept apart from the batch loop, like {@link SendOps#sendRuns}: a few
+     * batch has them all. Kept apart from the batch loop, like {@code SendOps.sendRuns}: a few
      * hundred bytes of code the JIT compiles at once, where the whole loop took it 0.2-0.4 s per
      * compilation, several times a run (OSR, then again after each rare branch first taken), on
      * a core the two endpoints' spinning threads were sharing.
