@@ -81,12 +81,13 @@ final class ShmFileDescriptor {
     static final int STATE_CLOSED = 2;
     static final int STATE_DEAD = 3;
 
-    /** No ring grows past this; beyond it a channel reports FULL for the channel as a whole. */
     /**
-     * Kept within a small machine's last-level cache (32 MB here, shared by both processes): a
-     * stream sweeps the whole ring, and through a 64 MiB ring every 4 KiB message went to memory
-     * and back (2.0-2.6 M msg/s here); an 8 MiB ring gave 3.5-5 M, a 16 MiB 3-4 M, a 4 MiB 1.5-4 M
-     * (the sender found it full too often). 64-byte messages ran alike with any of them.
+     * No ring grows past this; beyond it a channel reports FULL for the channel as a whole. Kept
+     * within a small machine's last-level cache (32 MB here, shared by both processes): a stream
+     * sweeps the whole ring, and through a 64 MiB ring every 4 KiB message went to memory and back.
+     * 4 KiB one-way, batches 3-6 of four alternating pairs: 64 MiB 1.5-2.6 M msg/s, 16 MiB 1.8-4.1,
+     * 8 MiB 2.1-5.3, 4 MiB 1.5-4.0 (the sender found it full too often); 64-byte messages ran alike
+     * with any of them (docs/performance.md, fourth pass).
      */
     static final int MAX_RING_SIZE = 8 * 1024 * 1024;
     /** The ring must hold two largest records, so an empty ring always has room (padding included). */
