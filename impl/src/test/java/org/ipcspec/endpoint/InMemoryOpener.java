@@ -34,8 +34,8 @@ final class InMemoryOpener implements ChannelOpener {
 
     private final ConcurrentHashMap<Path, Channel> channels = new ConcurrentHashMap<>();
     private final boolean runs;
-    /** A run that would start past this many messages of its end's runs fails (a transport error). */
-    private volatile long runsFailAfter = Long.MAX_VALUE;
+    /** A run that would start once its end's runs have moved this many messages fails (a transport error). */
+    private long runsFailAfter = Long.MAX_VALUE;
 
     InMemoryOpener() {
         this(true);
@@ -45,16 +45,10 @@ final class InMemoryOpener implements ChannelOpener {
         this.runs = runs;
     }
 
-    /** Makes each end's runs fail, {@link ChannelException}, once they have moved {@code messages}. */
+    /** Makes the runs of each end opened from now on fail, {@link ChannelException}, once they have moved {@code messages}. */
     InMemoryOpener runsFailingAfter(long messages) {
         runsFailAfter = messages;
         return this;
-    }
-
-    private void failIfPast(long moved) {
-        if (moved >= runsFailAfter) {
-            throw new ChannelException("injected transport failure after " + moved + " messages in runs");
-        }
     }
 
     @Override
@@ -77,7 +71,7 @@ final class InMemoryOpener implements ChannelOpener {
         if (existing != null) {
             channels.put(spec.address(), fresh);
         }
-        return Opened.ok(new MemReceiver(fresh, spec.mode(), runs, this));
+        return Opened.ok(new MemReceiver(fresh, spec.mode(), runs, new RunsMoved(runsFailAfter)));
     }
 
     @Override
@@ -90,7 +84,8 @@ final class InMemoryOpener implements ChannelOpener {
                     return Opened.refused(OpenStatus.FORMAT_MISMATCH,
                             "channel=" + channel.contentType + " sender=" + spec.contentType());
                 }
-                return Opened.ok(new MemSender(channel, spec.mode(), Math.min(spec.maxMessageBytes(), channel.maxMessageBytes), runs, this));
+                return Opened.ok(new MemSender(channel, spec.mode(), Math.min(spec.maxMessageBytes(), channel.maxMessageBytes), runs,
+                        new RunsMoved(runsFailAfter)));
             }
             if (deadline.expired()) {
                 return Opened.refused(OpenStatus.NOT_FOUND, "no receiver at " + spec.address());
@@ -106,6 +101,27 @@ final class InMemoryOpener implements ChannelOpener {
         Message(byte[] bytes, long ticket) {
             this.bytes = bytes;
             this.ticket = ticket;
+        }
+    }
+
+    /** The messages one end's runs have moved, and the count at which its next run fails. */
+    private static final class RunsMoved {
+        private final long failAfter;
+        private long moved;
+
+        RunsMoved(long failAfter) {
+            this.failAfter = failAfter;
+        }
+
+        void beforeRun() {
+            if (moved >= failAfter) {
+                throw new ChannelException("injected transport failure after " + moved + " messages in runs");
+            }
+        }
+
+        int after(int n) {
+            moved += n;
+            return n;
         }
     }
 
@@ -129,15 +145,14 @@ final class InMemoryOpener implements ChannelOpener {
         private final Mode mode;
         private final int maxMessageBytes;
         private final boolean runs;
-        private final InMemoryOpener opener;
-        private long sentInRuns;
+        private final RunsMoved moved;
 
-        MemSender(Channel channel, Mode mode, int maxMessageBytes, boolean runs, InMemoryOpener opener) {
+        MemSender(Channel channel, Mode mode, int maxMessageBytes, boolean runs, RunsMoved moved) {
             this.channel = channel;
             this.mode = mode;
             this.maxMessageBytes = maxMessageBytes;
             this.runs = runs;
-            this.opener = opener;
+            this.moved = moved;
         }
 
         @Override
@@ -145,7 +160,7 @@ final class InMemoryOpener implements ChannelOpener {
             if (!runs || mode != Mode.ASYNC || channel.closed || size > maxMessageBytes) {
                 return 0;
             }
-            opener.failIfPast(sentInRuns);
+            moved.beforeRun();
             int sent = 0;
             while (sent < count && channel.queue.remainingCapacity() > 0) {
                 ByteBuffer message = ByteBuffer.allocate(size);
@@ -153,8 +168,7 @@ final class InMemoryOpener implements ChannelOpener {
                 channel.queue.add(new Message(message.array(), channel.tickets.incrementAndGet()));
                 sent++;
             }
-            sentInRuns += sent;
-            return sent;
+            return moved.after(sent);
         }
 
         @Override
@@ -211,14 +225,13 @@ final class InMemoryOpener implements ChannelOpener {
         private final Channel channel;
         private final Mode mode;
         private final boolean runs;
-        private final InMemoryOpener opener;
-        private long takenInRuns;
+        private final RunsMoved moved;
 
-        MemReceiver(Channel channel, Mode mode, boolean runs, InMemoryOpener opener) {
+        MemReceiver(Channel channel, Mode mode, boolean runs, RunsMoved moved) {
             this.channel = channel;
             this.mode = mode;
             this.runs = runs;
-            this.opener = opener;
+            this.moved = moved;
         }
 
         @Override
@@ -226,7 +239,7 @@ final class InMemoryOpener implements ChannelOpener {
             if (!runs || channel.closed) {
                 return 0;
             }
-            opener.failIfPast(takenInRuns);
+            moved.beforeRun();
             int n = 0;
             for (Message m; n < max && (m = channel.queue.poll()) != null; n++) {
                 channel.collected = m.ticket;
@@ -234,8 +247,7 @@ final class InMemoryOpener implements ChannelOpener {
                 into.put(m.bytes).flip();
                 sink.accept(into);
             }
-            takenInRuns += n;
-            return n;
+            return moved.after(n);
         }
 
         @Override
