@@ -35,7 +35,8 @@ public interface Receiver extends AutoCloseable {
      * Collects, without waiting, up to {@code max} messages that are already there to collect
      * (a published shm record, a whole frame read from a socket) and hands each to {@code sink}
      * before the next: copied into {@code into} (a heap buffer of at least
-     * {@link #maxMessageBytes()}), or, when the end can, as a read-only view of its own memory.
+     * {@link #maxMessageBytes()}), or, when the end can, read in place, through a read-only view of
+     * its own memory or as {@link MessageBytes}.
      * Each counts as collected as by {@link #receive}. A {@code receive_many} collects in such
      * runs, the calls and checks of a receive paid once a run, and the run shares one clock
      * reading (docs/protocol.md#clock-readings).

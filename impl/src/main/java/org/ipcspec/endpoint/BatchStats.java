@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.ipcspec.channel.MessageBytes;
 import org.ipcspec.channel.MessageSink;
 
 /**
@@ -73,6 +74,19 @@ final class BatchStats implements MessageSink {
             notIntact++;
         }
         arrived(Payload.senderId(array, offset), Payload.seq(array, offset), Payload.sentT(array, offset));
+    }
+
+    /** As {@link #accept(ByteBuffer)}, for a message read in place. */
+    @Override
+    public void accept(MessageBytes message) {
+        if (!Payload.isGenerated(message) || message.length() < Payload.HEADER_LENGTH) {
+            notIntact++; // a text payload, or a torn header
+            return;
+        }
+        if (!Payload.fillerIntact(message)) {
+            notIntact++;
+        }
+        arrived(Payload.senderId(message), Payload.seq(message), Payload.sentT(message));
     }
 
     /** A generated payload's header, its filler checked. */

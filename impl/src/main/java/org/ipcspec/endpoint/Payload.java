@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
+import org.ipcspec.channel.MessageBytes;
+
 /**
  * The generated payload of docs/protocol.md#generated-payloads, asked for by {@code size}:
  *
@@ -226,6 +228,40 @@ final class Payload {
         for (int done = 0; done < filler; done += CHUNK) {
             int n = Math.min(CHUNK, filler - done);
             if (Arrays.mismatch(array, from + done, from + done + n, PATTERN, start, start + n) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isGenerated(MessageBytes message) {
+        return message.length() >= 4 && message.getInt(MAGIC_OFFSET) == MAGIC;
+    }
+
+    static long seq(MessageBytes message) {
+        return message.getLong(SEQ_OFFSET);
+    }
+
+    static long senderId(MessageBytes message) {
+        return message.getInt(SENDER_ID_OFFSET) & 0xFFFF_FFFFL;
+    }
+
+    static long sentT(MessageBytes message) {
+        return message.getLong(SENT_T_OFFSET);
+    }
+
+    /** Whether the filler of a generated message read in place is intact, 8 bytes at a time. */
+    static boolean fillerIntact(MessageBytes message) {
+        int start = patternStart((int) (seq(message) * 7));
+        int filler = message.length() - HEADER_LENGTH;
+        int i = 0;
+        for (int whole = filler & ~7; i < whole; i += 8) {
+            if (message.getLong(HEADER_LENGTH + i) != PATTERN_LONGS[(start + i) & 0xFF]) {
+                return false;
+            }
+        }
+        for (; i < filler; i++) {
+            if (message.getByte(HEADER_LENGTH + i) != PATTERN[start + i]) {
                 return false;
             }
         }

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
+import org.ipcspec.channel.testing.ArrayMessage;
 import org.junit.jupiter.api.Test;
 
 class BatchStatisticsTest {
@@ -29,6 +30,35 @@ class BatchStatisticsTest {
         assertEquals(70, stats.latencies().percentile(500), "samples 50, 80 and 70: both of the run end at 200");
         assertEquals(80, stats.latencies().max());
         assertEquals(0, stats.notIntact());
+    }
+
+    @Test
+    void aMessageReadInPlaceCountsAsTheSameMessageInABuffer() {
+        BatchStats inPlace = new BatchStats(8);
+        BatchStats buffered = new BatchStats(8);
+        ByteBuffer torn = generated(3, 100);
+        torn.put(63, (byte) ~torn.get(63));
+        ByteBuffer[] messages = {
+                generated(1, 100), generated(2, 100), torn, generated(5, 100), generated(4, 100),
+                ByteBuffer.wrap("IPC1 and then text".getBytes(StandardCharsets.US_ASCII)), // the magic, no whole header
+                ByteBuffer.wrap("plain text".getBytes(StandardCharsets.US_ASCII)),
+        };
+        for (ByteBuffer message : messages) {
+            inPlace.accept(new ArrayMessage(message));
+            buffered.accept(message.duplicate());
+        }
+        inPlace.collectedAt(130);
+        buffered.collectedAt(130);
+
+        assertEquals(3, inPlace.notIntact(), "the damaged filler, the torn header, the text");
+        SenderStats sender = inPlace.perSender().get(7L);
+        assertEquals(5, sender.received(), "a damaged filler still arrived: its header is whole");
+        assertEquals(1, sender.outOfOrder());
+        assertEquals(digestOf(1, 2, 3, 5, 4), sender.digest());
+        assertEquals(5, inPlace.latencies().count());
+        assertEquals(30, inPlace.latencies().max());
+        assertEquals(buffered.notIntact(), inPlace.notIntact());
+        assertEquals(buffered.perSender().get(7L).digest(), sender.digest());
     }
 
     private static ByteBuffer generated(long seq, long sentT) {

@@ -10,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.ipcspec.channel.MessageBytes;
+import org.ipcspec.channel.testing.ArrayMessage;
 import org.junit.jupiter.api.Test;
 
 class PayloadTest {
@@ -102,6 +104,33 @@ class PayloadTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aMessageReadInPlaceReadsAsTheBufferAndEveryDamagedFillerByteIsFound() {
+        // The MessageBytes readers, the shm receiver's for messages up to 1 KiB: header fields as
+        // from a buffer, filler 8 bytes then byte by byte, every byte of it checked.
+        for (int size : new int[] {24, 25, 31, 32, 33, 64, 100, 255, 1024}) {
+            for (long seq : new long[] {0, 36, 255, (1L << 53) - 1}) {
+                ByteBuffer buffer = ByteBuffer.allocate(size);
+                Payload.write(buffer, seq, 0xFFFF_FFF0L, size);
+                Payload.putSentT(buffer, -3);
+                MessageBytes message = new ArrayMessage(buffer);
+                assertTrue(Payload.isGenerated(message));
+                assertEquals(seq, Payload.seq(message));
+                assertEquals(0xFFFF_FFF0L, Payload.senderId(message));
+                assertEquals(-3, Payload.sentT(message));
+                assertTrue(Payload.fillerIntact(message), "size=" + size + " seq=" + seq);
+                for (int i = Payload.HEADER_LENGTH; i < size; i++) {
+                    byte good = buffer.get(i);
+                    buffer.put(i, (byte) (good ^ 0x01));
+                    assertFalse(Payload.fillerIntact(message), "byte " + i + " damaged: size=" + size + " seq=" + seq);
+                    buffer.put(i, good);
+                }
+            }
+        }
+        assertFalse(Payload.isGenerated(new ArrayMessage(ByteBuffer.wrap("IPC".getBytes(StandardCharsets.US_ASCII)))),
+                "shorter than the magic: text");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import org.ipcspec.channel.ChannelSpec;
 import org.ipcspec.channel.Channels;
+import org.ipcspec.channel.MessageBytes;
 import org.ipcspec.channel.MessageSink;
 import org.ipcspec.channel.Mode;
 import org.ipcspec.channel.Receiver;
@@ -46,7 +47,15 @@ public final class RunCost {
              Sender sender = Channels.openSender(spec(address, Role.SENDER, Mode.ASYNC, 1)).end()) {
             ByteBuffer into = ByteBuffer.allocate(ChannelSpec.DEFAULT_MAX_MESSAGE_BYTES);
             PayloadRun run = new PayloadRun(1, size);
-            MessageSink nothing = message -> { };
+            MessageSink nothing = new MessageSink() {
+                @Override
+                public void accept(ByteBuffer message) {
+                }
+
+                @Override
+                public void accept(MessageBytes message) {
+                }
+            };
             long[] next = {1};
             double send = Double.MAX_VALUE;
             double checked = Double.MAX_VALUE;

@@ -34,10 +34,12 @@ final class RecordDescriptor {
     static final int ALIGNMENT = 8;
 
     /**
-     * Payloads up to this long are copied between the ring and a heap buffer of the endpoint's;
-     * longer ones are written and read in place, so that each side makes one pass over their
-     * bytes, as the raw ring's producer and consumer do: at 4 KiB a write then a copy, and a copy
-     * then a check, were two passes on each side.
+     * Payloads up to this long are written into a heap buffer of the endpoint's and copied into
+     * the ring, and read in place through {@link MappedMessage}, 8 bytes at a time; longer ones
+     * are written in place and read through a read-only view of the ring, whose bulk compares
+     * check a long filler fastest. Each side makes one pass over a large message's bytes, as the
+     * raw ring's producer and consumer do: at 4 KiB a write then a copy, and a copy then a check,
+     * were two passes on each side.
      */
     static final int COPY_LIMIT = 1024;
 

@@ -178,6 +178,28 @@ final class SharedBuffer {
         }
     }
 
+    /**
+     * The address of {@code length} bytes at {@code index}, checked to lie inside the mapping, for
+     * reads at it by the {@code *At} methods: a {@link MappedMessage} checks its range here once.
+     */
+    long addressOf(int index, int length) {
+        return at(index, length);
+    }
+
+    static byte getByteAt(long address) {
+        return UNSAFE.getByte(address);
+    }
+
+    static int getIntBigEndianAt(long address) {
+        int value = UNSAFE.getInt(address);
+        return SWAP ? value : Integer.reverseBytes(value);
+    }
+
+    static long getLongBigEndianAt(long address) {
+        long value = UNSAFE.getLong(address);
+        return SWAP ? value : Long.reverseBytes(value);
+    }
+
     /** The address of {@code length} bytes at {@code index}, which must lie inside the mapping. */
     private long at(int index, int length) {
         if (index < 0 || length < 0 || length > capacity - index) {

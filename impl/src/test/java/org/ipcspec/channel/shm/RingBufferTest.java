@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.ipcspec.channel.ChannelException;
+import org.ipcspec.channel.MessageBytes;
 import org.ipcspec.channel.MessageSink;
 import org.ipcspec.channel.MessageSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -311,7 +312,7 @@ class RingBufferTest {
     }
 
     @Test
-    void shouldHandALargeMessageOverInPlaceAndFreeItsBytesOnlyAfterTheSinkIsDone() throws Exception {
+    void shouldHandEveryMessageOverInPlaceAndFreeItsBytesOnlyAfterTheSinkIsDone() throws Exception {
         int size = RecordDescriptor.COPY_LIMIT + 1;
         SharedBuffer big = ShmChannelFile.create(dir.resolve("large"), 4, 4 * size, "application/octet-stream");
         int ring = big.getInt(ShmFileDescriptor.RING_SIZE_OFFSET);
@@ -322,19 +323,35 @@ class RingBufferTest {
         writeAndPublish(writer, 0, 1, payload(8, 40));
         List<String> seen = new ArrayList<>();
 
-        int n = largeReader.readRun(ByteBuffer.allocate(4 * size), message -> {
-            long head = big.getLongAcquire(ShmFileDescriptor.HEAD_POSITION_OFFSET);
-            seen.add((message.hasArray() ? "copied " : "in place ") + message.remaining() + " head " + head);
-            byte[] bytes = new byte[message.remaining()];
-            message.duplicate().get(bytes);
-            assertArrayEquals(payload(message.remaining() == size ? 7 : 8, message.remaining()).array(), bytes);
-            assertTrue(message.isReadOnly() || message.hasArray(), "a view of the ring cannot be written through");
+        int n = largeReader.readRun(ByteBuffer.allocate(4 * size), new MessageSink() {
+            @Override
+            public void accept(ByteBuffer message) {
+                seen.add((message.isReadOnly() && !message.hasArray() ? "view " : "buffer ") + message.remaining() + " head " + head());
+                byte[] bytes = new byte[message.remaining()];
+                message.duplicate().get(bytes);
+                assertArrayEquals(payload(7, size).array(), bytes);
+            }
+
+            @Override
+            public void accept(MessageBytes message) {
+                seen.add("bytes " + message.length() + " head " + head());
+                byte[] bytes = new byte[message.length()];
+                for (int i = 0; i < bytes.length; i++) {
+                    bytes[i] = message.getByte(i);
+                }
+                assertArrayEquals(payload(8, 40).array(), bytes);
+            }
+
+            private long head() {
+                return big.getLongAcquire(ShmFileDescriptor.HEAD_POSITION_OFFSET);
+            }
         }, 10);
 
         assertEquals(2, n);
         long afterFirst = RecordDescriptor.alignedLength(RecordDescriptor.HEADER_LENGTH + size);
-        assertEquals(List.of("in place " + size + " head 0", "copied 40 head " + afterFirst), seen,
-                "the large one read from the ring, its bytes freed only once its sink call was over");
+        assertEquals(List.of("view " + size + " head 0", "bytes 40 head " + afterFirst), seen,
+                "the large one through a read-only view of the ring, the small one through MessageBytes, neither"
+                        + " copied out first, each one's bytes freed only once its sink call was over");
         assertEquals(big.getLongAcquire(ShmFileDescriptor.TAIL_POSITION_OFFSET), big.getLongAcquire(ShmFileDescriptor.HEAD_POSITION_OFFSET));
     }
 
