@@ -3,7 +3,6 @@ package org.ipcspec.harness.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +14,8 @@ import org.ipcspec.harness.bench.BenchResult.Rate;
 /**
  * Runs the plain-Java baselines, each side in a forked JVM like the endpoints, so that the
  * comparison pays the same process and JIT costs. A tenth of each count runs first as a warm-up.
+ * Each call is one run; the benchmark keeps the best of several, taken in turns with the
+ * endpoints' ({@link BestOf}).
  * A one-way baseline {@code withProtocol} also does the protocol's per-message work
  * ({@link ProtocolWork}): its ratio to the plain one is what that work costs over the transport.
  */
@@ -31,17 +32,10 @@ final class Baselines {
     static final String AGRONA_PING_NAME = "Agrona ping-pong (spin, yield)";
 
     private final Path directory;
-    /** One-way runs per figure; the best counts (as for the endpoints: {@link BenchOptions#ROUNDS}). */
-    private final int rounds;
     private int runs;
 
     Baselines(Path directory) {
-        this(directory, 1);
-    }
-
-    Baselines(Path directory, int rounds) {
         this.directory = directory;
-        this.rounds = rounds;
     }
 
     /** One-way frames over a Unix domain socket: reader's last_t minus writer's first_t. */
@@ -92,12 +86,9 @@ final class Baselines {
         return directory.resolve(name + "-" + (++runs));
     }
 
-    /** The best of {@link #rounds} runs by mean, each a fresh pair of JVMs, as for the endpoint's round trips. */
+    /** One run, a fresh pair of JVMs on a fresh address. */
     private Measured<Percentiles> pingPong(Class<?> main, List<String> jvm, String name, int size, long count) {
-        return Measured.best(rounds, () -> pingPong(main, jvm, fresh(name), size, count), Comparator.comparingDouble(Percentiles::mean));
-    }
-
-    private Measured<Percentiles> pingPong(Class<?> main, List<String> jvm, Path address, int size, long count) {
+        Path address = fresh(name);
         try (ForkedProgram echo = ForkedProgram.start("echo", main, jvm, List.of("echo", address.toString(), Integer.toString(size)),
                 directory);
              ForkedProgram ping = ForkedProgram.start("ping", main, jvm,
@@ -111,15 +102,10 @@ final class Baselines {
         }
     }
 
-    /** The best of {@link #rounds} runs, each a fresh pair of JVMs on a fresh address; the first failure ends it. */
+    /** One run, a fresh pair of JVMs on a fresh address. */
     private Measured<Rate> oneWay(Class<?> main, List<String> jvm, String receiverRole, String senderRole, String name, int size,
                                  long count, boolean withProtocol) {
-        return Measured.best(rounds, () -> oneWay(main, jvm, receiverRole, senderRole, fresh(name), size, count, withProtocol),
-                Comparator.comparingDouble(Rate::messagesPerSecond).reversed());
-    }
-
-    private Measured<Rate> oneWay(Class<?> main, List<String> jvm, String receiverRole, String senderRole, Path address, int size,
-                                 long count, boolean withProtocol) {
+        Path address = fresh(name);
         List<String> args = new ArrayList<>(List.of(address.toString(), Integer.toString(size), Long.toString(warmup(count)),
                 Long.toString(count)));
         if (withProtocol) {

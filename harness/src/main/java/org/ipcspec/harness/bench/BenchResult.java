@@ -1,12 +1,10 @@
 package org.ipcspec.harness.bench;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Everything one benchmark run measured, as plain values, so that a caller (the {@code ipcspec
@@ -82,26 +80,6 @@ public record BenchResult(String implementation, String environment, List<Throug
 
         public static <T> Measured<T> absent() {
             return new Measured<>(null, ABSENT);
-        }
-
-        /**
-         * The best of {@code rounds} measurements by {@code better} (what sorts first wins), each
-         * a fresh pair of processes: on this machine a pair runs fast or at about half that for its
-         * whole life, so every figure, the endpoints' as the baselines', is a best of fresh pairs.
-         * The first failure ends it.
-         */
-        public static <T> Measured<T> best(int rounds, Supplier<Measured<T>> measurement, Comparator<T> better) {
-            Measured<T> best = null;
-            for (int round = 0; round < rounds; round++) {
-                Measured<T> run = measurement.get();
-                if (!run.isOk()) {
-                    return run;
-                }
-                if (best == null || better.compare(run.value(), best.value()) < 0) {
-                    best = run;
-                }
-            }
-            return best;
         }
 
         public boolean isOk() {

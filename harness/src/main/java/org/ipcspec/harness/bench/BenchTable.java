@@ -75,7 +75,8 @@ public final class BenchTable {
         out.append("""
                 ONE-WAY THROUGHPUT: asynchronous send_many into a synchronous receive_many, capacity 4096, one sender;
                 the best of 3 runs, each a fresh pair of endpoints timing one batch after untimed ones of the same count
-                (two at least, for 2 s at least; each baseline: the best of 3 runs, each after its own warm-up). Time =
+                (two at least, for 2 s at least); each baseline the best of 3 runs, each after its own warm-up; the runs in
+                turns (the endpoints, then each baseline, 3 rounds), so that a busy spell of the machine meets all alike. Time =
                 the receiver's recv_end of the last message minus the sender's send_begin of the first (both on the
                 shared monotonic clock). MB/s = payload bytes / 10^6.
                 p99 us: the receiver's latency_ns p99 of that batch (recv_end - sent_t, queueing included), the profile's figure.
@@ -149,7 +150,8 @@ public final class BenchTable {
         out.append("""
                 MORE ROUND-TRIP BASELINES: two rings between two forked JVMs, a message of the same size out and back,
                 timed per round trip; the raw one waits as the reference endpoint does (spin 20 us, then park 10-500 us),
-                Agrona's spins then yields; each the best of 3 runs by mean. ratio = implementation / baseline (above 1 = slower).
+                Agrona's spins then yields; each the best of 3 runs by mean, in turns with the endpoints' runs.
+                ratio = implementation / baseline (above 1 = slower).
                 """);
         TextTable table = new TextTable(Set.of(0, 1, 5), "transport", "size", "p50 us", "p99 us", "mean us", "baseline", "base p50",
                 "base p99", "base mean", "ratio p50", "ratio p99", "ratio mean");
@@ -183,7 +185,7 @@ public final class BenchTable {
         out.append("""
                 ROUND TRIP: synchronous send_many into a synchronous receive_many, one message in flight; the best of 3
                 runs by mean, each a fresh pair of endpoints timing one batch after untimed ones (two at least, for 2 s at
-                least; each baseline likewise). A synchronous send returns once the receiver has collected the message,
+                least; each baseline likewise, the runs in turns). A synchronous send returns once the receiver has collected the message,
                 so each send_begin..send_end is a round trip: message out, collection, acknowledgement back. p50/p99: per message, the sender's own send_ns of an unsampled run (or,
                 from a sender without send_ns, a run with sample_every=1, whose sends also include writing event lines).
                 mean: the same run, (last send_end - first send_begin) / count. one-way: the receiver's latency_ns

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.ipcspec.harness.bench.BenchResult.LatencyComparison;
 import org.ipcspec.harness.bench.BenchResult.LatencyRow;
@@ -92,7 +92,6 @@ public final class Benchmark {
         private final Path directory;
         private final Path sharedMemory;
         private final Baselines baselines;
-        private final Map<String, Measured<Rate>> baselineRates = new HashMap<>();
         private Measured<Percentiles> pingBaseline;
         private final List<ThroughputComparison> throughputComparisons = new ArrayList<>();
         private final List<LatencyComparison> latencyComparisons = new ArrayList<>();
@@ -105,7 +104,7 @@ public final class Benchmark {
             this.progress = progress;
             this.directory = directory;
             this.sharedMemory = sharedMemory;
-            this.baselines = new Baselines(directory, BenchOptions.ROUNDS);
+            this.baselines = new Baselines(directory);
         }
 
         BenchResult all() {
@@ -129,10 +128,9 @@ public final class Benchmark {
 
         private ThroughputRow throughputRow(String transport, int size) {
             long count = options.throughputCount(transport, size);
-            progress.accept(transport + " " + BenchTable.size(size) + ": one-way throughput of " + count + " messages");
-            // Each round a fresh pair of endpoints, as each baseline run is a fresh pair of JVMs
-            // (Measured.best says why); the fastest batch wins.
-            Measured<EndpointPair.Batch> best = Measured.best(BenchOptions.ROUNDS, () -> measure(transport, pair -> {
+            // Each run a fresh pair of endpoints, as each baseline run is a fresh pair of JVMs, the
+            // runs of the endpoints and of the baselines in turns (BestOf says why); the fastest batch wins.
+            BestOf<EndpointPair.Batch> endpoints = new BestOf<>(() -> measure(transport, pair -> {
                 String channel = "t" + size;
                 pair.open(channel, transport, address(transport, channel), "async", "sync", BenchOptions.CAPACITY);
                 // Untimed batches first, at least two and for at least WARMUP: the reference's send_many
@@ -145,65 +143,80 @@ public final class Benchmark {
                 long first = warmUp(pair, channel, count, size);
                 return pair.batch(channel, first, count, size, 0);
             }), Comparator.comparingLong(EndpointPair.Batch::oneWayNanos));
-            Measured<Rate> measured = best.isOk() ? Measured.ok(new Rate(count, size, best.value().oneWayNanos()))
-                    : Measured.failed(best.failure());
+            List<BaselineRuns<Rate>> baselineRuns = options.baselines() ? throughputBaselines(transport, size) : List.of();
+            progress.accept(transport + " " + BenchTable.size(size) + ": one-way throughput of " + count + " messages"
+                    + turns(baselineRuns));
+            List<BestOf<?>> all = new ArrayList<>(List.of(endpoints));
+            baselineRuns.forEach(b -> all.add(b.runs()));
+            BestOf.alternate(BenchOptions.ROUNDS, all);
+
+            Measured<EndpointPair.Batch> best = endpoints.result();
+            Measured<Rate> measured = best.map(batch -> new Rate(count, size, batch.oneWayNanos()));
             OptionalLong p99 = OptionalLong.empty();
             if (best.isOk()) {
                 var latency = best.value().received().path("latency_ns").path("p99");
                 p99 = latency.canConvertToLong() ? OptionalLong.of(latency.asLong()) : OptionalLong.empty();
             }
             report(measured);
-            if (!options.baselines()) {
+            baselineRuns.forEach(b -> report(b.runs().result()));
+            if (baselineRuns.isEmpty()) {
                 return new ThroughputRow(transport, size, measured, p99, "-", Measured.absent());
             }
-            switch (transport) {
-                case "shm" -> {
-                    long n = options.baselineCount(size);
-                    compare(transport, size, Baselines.RING_NAME + Baselines.PROTOCOL_SUFFIX, n, () -> baselines.ringThroughput(size, n, true));
-                    compare(transport, size, Baselines.AGRONA_NAME, n, () -> baselines.agronaThroughput(size, n));
-                    return new ThroughputRow(transport, size, measured, p99, Baselines.RING_NAME,
-                            rate(Baselines.RING_NAME, size, n, () -> baselines.ringThroughput(size, n, false)));
-                }
-                case "socket" -> {
-                    long n = options.baselineCount(size);
-                    compare(transport, size, Baselines.SOCKET_NAME + Baselines.PROTOCOL_SUFFIX, n,
-                            () -> baselines.socketThroughput(size, n, true));
-                    return new ThroughputRow(transport, size, measured, p99, Baselines.SOCKET_NAME,
-                            rate(Baselines.SOCKET_NAME, size, n, () -> baselines.socketThroughput(size, n, false)));
-                }
-                case "file" -> {
-                    long n = options.spoolBaselineCount(size);
-                    compare(transport, size, Baselines.SPOOL_NAME + Baselines.PROTOCOL_SUFFIX, n,
-                            () -> baselines.spoolThroughput(size, n, true));
-                    return new ThroughputRow(transport, size, measured, p99, Baselines.SPOOL_NAME,
-                            rate(Baselines.SPOOL_NAME, size, n, () -> baselines.spoolThroughput(size, n, false)));
-                }
-                default -> {
-                    return new ThroughputRow(transport, size, measured, p99, "-", Measured.absent());
-                }
+            // The first is the row's own baseline, the raw transport; the others go to the comparisons.
+            for (BaselineRuns<Rate> more : baselineRuns.subList(1, baselineRuns.size())) {
+                throughputComparisons.add(new ThroughputComparison(transport, size, more.name(), more.runs().result()));
             }
+            BaselineRuns<Rate> raw = baselineRuns.get(0);
+            return new ThroughputRow(transport, size, measured, p99, raw.name(), raw.runs().result());
         }
 
-        /** A baseline's rate, measured once per name and size in a run, whichever rows ask for it. */
-        private Measured<Rate> rate(String name, int size, long count, java.util.function.Supplier<Measured<Rate>> run) {
-            return baselineRates.computeIfAbsent(name + ":" + size, key -> {
-                progress.accept("baseline " + name + " " + BenchTable.size(size) + ": " + count + " messages");
-                Measured<Rate> rate = run.get();
-                report(rate);
-                return rate;
-            });
+        /** A baseline's runs: its name in the tables, the messages of each run, and its best so far. */
+        private record BaselineRuns<T>(String name, long count, BestOf<T> runs) {
         }
 
-        private void compare(String transport, int size, String name, long count, java.util.function.Supplier<Measured<Rate>> run) {
-            throughputComparisons.add(new ThroughputComparison(transport, size, name, rate(name, size, count, run)));
+        /** The transport's raw baseline first, then the others a ratio is read against; none for an unknown transport. */
+        private List<BaselineRuns<Rate>> throughputBaselines(String transport, int size) {
+            long n = transport.equals("file") ? options.spoolBaselineCount(size) : options.baselineCount(size);
+            return switch (transport) {
+                case "shm" -> List.of(
+                        oneWay(Baselines.RING_NAME, n, () -> baselines.ringThroughput(size, n, false)),
+                        oneWay(Baselines.RING_NAME + Baselines.PROTOCOL_SUFFIX, n, () -> baselines.ringThroughput(size, n, true)),
+                        oneWay(Baselines.AGRONA_NAME, n, () -> baselines.agronaThroughput(size, n)));
+                case "socket" -> List.of(
+                        oneWay(Baselines.SOCKET_NAME, n, () -> baselines.socketThroughput(size, n, false)),
+                        oneWay(Baselines.SOCKET_NAME + Baselines.PROTOCOL_SUFFIX, n, () -> baselines.socketThroughput(size, n, true)));
+                case "file" -> List.of(
+                        oneWay(Baselines.SPOOL_NAME, n, () -> baselines.spoolThroughput(size, n, false)),
+                        oneWay(Baselines.SPOOL_NAME + Baselines.PROTOCOL_SUFFIX, n, () -> baselines.spoolThroughput(size, n, true)));
+                default -> List.of();
+            };
+        }
+
+        private static BaselineRuns<Rate> oneWay(String name, long count, Supplier<Measured<Rate>> run) {
+            return new BaselineRuns<>(name, count, new BestOf<>(run, Comparator.comparingDouble(Rate::messagesPerSecond).reversed()));
+        }
+
+        private static BaselineRuns<Percentiles> pingPong(String name, long count, Supplier<Measured<Percentiles>> run) {
+            return new BaselineRuns<>(name, count, new BestOf<>(run, Comparator.comparingDouble(Percentiles::mean)));
+        }
+
+        /** What the endpoints' runs take turns with, for the progress line. */
+        private static String turns(List<? extends BaselineRuns<?>> baselineRuns) {
+            if (baselineRuns.isEmpty()) {
+                return "";
+            }
+            StringBuilder line = new StringBuilder("; " + BenchOptions.ROUNDS + " rounds, each the endpoints, then");
+            for (BaselineRuns<?> b : baselineRuns) {
+                line.append(b == baselineRuns.get(0) ? " " : ", ").append(b.name()).append(" (").append(b.count()).append(')');
+            }
+            return line.toString();
         }
 
         private LatencyRow latencyRow(String transport) {
             long count = options.latencyCount(transport);
             int size = BenchOptions.LATENCY_BYTES;
-            progress.accept(transport + ": " + count + " synchronous round trips");
-            // The best of ROUNDS fresh pairs by mean, as for throughput and the ping-pong baselines.
-            Measured<RoundTrip> measured = Measured.best(BenchOptions.ROUNDS, () -> measure(transport, pair -> {
+            // The best of ROUNDS fresh pairs by mean, in turns with the ping-pong baselines, as for throughput.
+            BestOf<RoundTrip> endpoints = new BestOf<>(() -> measure(transport, pair -> {
                 String channel = "lat";
                 pair.open(channel, transport, address(transport, channel), "sync", "sync", 64);
                 // Untimed batches first, at least two and for at least WARMUP: with a tenth of a
@@ -214,19 +227,33 @@ public final class Benchmark {
                 long first = warmUp(pair, channel, count, size);
                 return roundTrip(pair, channel, first, count, size);
             }), Comparator.comparingDouble(RoundTrip::meanNanos));
+            List<BaselineRuns<Percentiles>> baselineRuns = new ArrayList<>();
+            long n = options.pingCount();
+            // The UDS ping-pong is every row's baseline: measured once, with the first row.
+            if (options.baselines() && pingBaseline == null) {
+                baselineRuns.add(pingPong(Baselines.SOCKET_PING_NAME, n, () -> baselines.socketPingPong(size, n)));
+            }
+            if (options.baselines() && transport.equals("shm")) {
+                baselineRuns.add(pingPong(Baselines.RING_PING_NAME, n, () -> baselines.ringPingPong(size, n)));
+                baselineRuns.add(pingPong(Baselines.AGRONA_PING_NAME, n, () -> baselines.agronaPingPong(size, n)));
+            }
+            progress.accept(transport + ": " + count + " synchronous round trips" + turns(baselineRuns));
+            List<BestOf<?>> all = new ArrayList<>(List.of(endpoints));
+            baselineRuns.forEach(b -> all.add(b.runs()));
+            BestOf.alternate(BenchOptions.ROUNDS, all);
+
+            Measured<RoundTrip> measured = endpoints.result();
             report(measured);
+            baselineRuns.forEach(b -> report(b.runs().result()));
             if (!options.baselines()) {
                 return new LatencyRow(transport, size, measured, Measured.absent());
             }
-            if (pingBaseline == null) {
-                progress.accept("baseline UDS ping-pong: " + options.pingCount() + " round trips");
-                pingBaseline = baselines.socketPingPong(size, options.pingCount());
-                report(pingBaseline);
-            }
-            if (transport.equals("shm")) {
-                long n = options.pingCount();
-                pingCompare(transport, size, Baselines.RING_PING_NAME, n, () -> baselines.ringPingPong(size, n));
-                pingCompare(transport, size, Baselines.AGRONA_PING_NAME, n, () -> baselines.agronaPingPong(size, n));
+            for (BaselineRuns<Percentiles> b : baselineRuns) {
+                if (b.name().equals(Baselines.SOCKET_PING_NAME)) {
+                    pingBaseline = b.runs().result();
+                } else {
+                    latencyComparisons.add(new LatencyComparison(transport, size, b.name(), b.runs().result()));
+                }
             }
             return new LatencyRow(transport, size, measured, pingBaseline);
         }
@@ -280,14 +307,6 @@ public final class Benchmark {
             }
             return new RoundTrip(perMessage, (double) plain.sendNanos() / count, oneWay.path("p50").asLong(-1),
                     oneWay.path("p99").asLong(-1));
-        }
-
-        private void pingCompare(String transport, int size, String name, long count,
-                                 java.util.function.Supplier<Measured<Percentiles>> run) {
-            progress.accept("baseline " + name + ": " + count + " round trips");
-            Measured<Percentiles> measured = run.get();
-            report(measured);
-            latencyComparisons.add(new LatencyComparison(transport, size, name, measured));
         }
 
         private StartupRow startupRow() {
