@@ -180,7 +180,8 @@ final class SharedBuffer {
 
     /**
      * The address of {@code length} bytes at {@code index}, checked to lie inside the mapping, for
-     * reads at it by the {@code *At} methods: a {@link MappedMessage} checks its range here once.
+     * reads at it by the {@code *At} methods: a {@link MappedMessage} checks its range here once,
+     * and holds this buffer, so the mapping outlives its reads.
      */
     long addressOf(int index, int length) {
         return at(index, length);
@@ -190,6 +191,7 @@ final class SharedBuffer {
         return UNSAFE.getByte(address);
     }
 
+    // Big-endian reads: swapped on this little-endian layout's usual machine, as is on a big-endian one.
     static int getIntBigEndianAt(long address) {
         int value = UNSAFE.getInt(address);
         return SWAP ? value : Integer.reverseBytes(value);
