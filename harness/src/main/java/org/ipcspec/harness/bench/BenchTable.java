@@ -82,7 +82,7 @@ public final class BenchTable {
                 p99 us: the receiver's latency_ns p99 of that batch (recv_end - sent_t, queueing included), the profile's figure.
                 Baselines: plain Java between two forked JVMs, same message size, no payload generation or checks
                 (raw UDS frames: 4-byte length + payload, batched writes; raw mmap SPSC ring: 4096 slots, release/acquire
-                positions; raw file spool: per message create tmp/NAME, write, close, rename into new/, then list, rename
+                positions, mapped where the shm channels are; raw file spool: per message create tmp/NAME, write, close, rename into new/, then list, rename
                 into cur/, read, unlink, no fsync). ratio = implementation msgs/s / baseline msgs/s.
                 """);
         TextTable table = new TextTable(Set.of(0, 1, 6), "transport", "size", "messages", "msgs/s", "MB/s", "p99 us", "baseline", "base msgs/s", "base MB/s", "ratio");

@@ -104,7 +104,7 @@ public final class Benchmark {
             this.progress = progress;
             this.directory = directory;
             this.sharedMemory = sharedMemory;
-            this.baselines = new Baselines(directory);
+            this.baselines = new Baselines(directory, sharedMemory);
         }
 
         BenchResult all() {

@@ -68,6 +68,25 @@ class BaselineSmokeTest {
 
     @Test
     @Timeout(60)
+    void ringsAreMappedInTheirOwnFolderAndEverythingElseStaysInTheTemporaryOne() throws Exception {
+        Path mapped = Benchmark.createPrivateDirectory(directory);
+        Baselines baselines = new Baselines(directory, mapped);
+        assertTrue(baselines.ringThroughput(64, 2_000, false).isOk());
+        assertTrue(baselines.agronaPingPong(64, 20).isOk());
+        assertTrue(baselines.spoolThroughput(64, 20, false).isOk());
+        try (var inMapped = Files.list(mapped); var inTemporary = Files.list(directory)) {
+            java.util.List<String> mappedNames = inMapped.map(p -> p.getFileName().toString()).sorted().toList();
+            java.util.List<String> temporaryNames = inTemporary.map(p -> p.getFileName().toString()).sorted().toList();
+            assertTrue(mappedNames.contains("ring-64-1") && mappedNames.stream().anyMatch(n -> n.startsWith("agrona-ping-2")),
+                    "the rings: " + mappedNames);
+            assertTrue(temporaryNames.stream().anyMatch(n -> n.startsWith("spool-64-3"))
+                    && temporaryNames.stream().noneMatch(n -> n.startsWith("ring") || n.startsWith("agrona")),
+                    "the spool, no ring: " + temporaryNames);
+        }
+    }
+
+    @Test
+    @Timeout(60)
     void aMissingEndpointJarIsAFailedFigureThatSaysHowToBuildIt() {
         BenchOptions options = BenchOptions.defaults(directory).withTransports(java.util.List.of("shm")).withBaselines(false)
                 .withStartup(false).withTempParent(directory);
