@@ -146,9 +146,7 @@ public final class Benchmark {
             List<BaselineRuns<Rate>> baselineRuns = options.baselines() ? throughputBaselines(transport, size) : List.of();
             progress.accept(transport + " " + BenchTable.size(size) + ": one-way throughput of " + count + " messages"
                     + turns(baselineRuns));
-            List<BestOf<?>> all = new ArrayList<>(List.of(endpoints));
-            baselineRuns.forEach(b -> all.add(b.runs()));
-            BestOf.alternate(BenchOptions.ROUNDS, all);
+            inTurns(endpoints, baselineRuns);
 
             Measured<EndpointPair.Batch> best = endpoints.result();
             Measured<Rate> measured = best.map(batch -> new Rate(count, size, batch.oneWayNanos()));
@@ -200,6 +198,13 @@ public final class Benchmark {
             return new BaselineRuns<>(name, count, new BestOf<>(run, Comparator.comparingDouble(Percentiles::mean)));
         }
 
+        /** The endpoints' runs and the baselines', ROUNDS rounds in turns. */
+        private static void inTurns(BestOf<?> endpoints, List<? extends BaselineRuns<?>> baselineRuns) {
+            List<BestOf<?>> all = new ArrayList<>(List.of(endpoints));
+            baselineRuns.forEach(b -> all.add(b.runs()));
+            BestOf.alternate(BenchOptions.ROUNDS, all);
+        }
+
         /** What the endpoints' runs take turns with, for the progress line. */
         private static String turns(List<? extends BaselineRuns<?>> baselineRuns) {
             if (baselineRuns.isEmpty()) {
@@ -238,9 +243,7 @@ public final class Benchmark {
                 baselineRuns.add(pingPong(Baselines.AGRONA_PING_NAME, n, () -> baselines.agronaPingPong(size, n)));
             }
             progress.accept(transport + ": " + count + " synchronous round trips" + turns(baselineRuns));
-            List<BestOf<?>> all = new ArrayList<>(List.of(endpoints));
-            baselineRuns.forEach(b -> all.add(b.runs()));
-            BestOf.alternate(BenchOptions.ROUNDS, all);
+            inTurns(endpoints, baselineRuns);
 
             Measured<RoundTrip> measured = endpoints.result();
             report(measured);
