@@ -145,6 +145,7 @@ public final class AgronaBaseline {
     }
 
     private static void echo(OneToOneRingBuffer in, OneToOneRingBuffer out, int size) {
+        BaselineLines.exitAtEndOfInput();
         BaselineLines.hello("agrona-echo");
         CopyOut handler = new CopyOut(size);
         UnsafeBuffer reply = new UnsafeBuffer(handler.payload);

@@ -1,5 +1,6 @@
 package org.ipcspec.harness.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -15,6 +16,26 @@ final class BaselineLines {
     private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
     private BaselineLines() {
+    }
+
+    /**
+     * Exits this JVM once stdin ends, as an endpoint does: an echo program loops until killed, and
+     * without this every run's close would wait out EndpointProcess's grace period (5 s) and take
+     * a thread dump before the kill. A daemon thread, so the measured loop never looks at stdin.
+     */
+    static void exitAtEndOfInput() {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // a baseline reads no requests
+                }
+            } catch (IOException e) {
+                // stdin broken: the harness is gone as surely as at EOF
+            }
+            System.exit(0);
+        }, "stdin-eof");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     static void hello(String name) {

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -28,10 +29,13 @@ final class ForkedProgram implements AutoCloseable {
 
     private final EndpointProcess process;
     private final CompletableFuture<ObjectNode> result;
+    /** Set when the supervision had to kill it: it did not exit by itself at stdin EOF. */
+    private final AtomicBoolean killed;
 
-    private ForkedProgram(EndpointProcess process, CompletableFuture<ObjectNode> result) {
+    private ForkedProgram(EndpointProcess process, CompletableFuture<ObjectNode> result, AtomicBoolean killed) {
         this.process = process;
         this.result = result;
+        this.killed = killed;
     }
 
     /** Starts {@code main} with {@code args} and waits for its hello. */
@@ -42,6 +46,7 @@ final class ForkedProgram implements AutoCloseable {
     /** The same, with options for the forked JVM (Agrona's {@code --add-exports}). */
     static ForkedProgram start(String name, Class<?> main, List<String> jvmOptions, List<String> args, Path workingDirectory) {
         CompletableFuture<ObjectNode> result = new CompletableFuture<>();
+        AtomicBoolean killed = new AtomicBoolean();
         EndpointListener listener = new EndpointListener() {
             @Override
             public void line(String participant, ObjectNode line, long arrivalNanos) {
@@ -56,10 +61,13 @@ final class ForkedProgram implements AutoCloseable {
 
             @Override
             public void lifecycle(String participant, String what, long nanos) {
+                if ("killed".equals(what)) {
+                    killed.set(true);
+                }
             }
         };
         EndpointProcess process = EndpointProcess.start(name, command(main, jvmOptions, args), Map.of(), workingDirectory, listener);
-        ForkedProgram program = new ForkedProgram(process, result);
+        ForkedProgram program = new ForkedProgram(process, result, killed);
         try {
             process.awaitHello(HELLO_BOUND);
             return program;
@@ -130,6 +138,11 @@ final class ForkedProgram implements AutoCloseable {
     static String tail(String text) {
         String trimmed = text.strip();
         return trimmed.isEmpty() ? "(no stderr)" : trimmed.length() > 400 ? "..." + trimmed.substring(trimmed.length() - 400) : trimmed;
+    }
+
+    /** Whether it had to be killed (so far): true after a close that waited out the grace period. */
+    boolean wasKilled() {
+        return killed.get();
     }
 
     @Override

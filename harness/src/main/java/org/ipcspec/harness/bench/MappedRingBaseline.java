@@ -221,6 +221,7 @@ public final class MappedRingBaseline {
         MappedByteBuffer mapping = map(file, 2 * ringBytes, true);
         Ring in = new Ring(mapping, 0, size, PING_SLOTS);
         Ring out = new Ring(mapping, (int) ringBytes, size, PING_SLOTS);
+        BaselineLines.exitAtEndOfInput();
         BaselineLines.hello("mmap-echo");
         byte[] payload = new byte[size];
         ByteBuffer view = ByteBuffer.wrap(payload);
