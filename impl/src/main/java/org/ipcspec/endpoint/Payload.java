@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 import org.ipcspec.channel.MessageBytes;
+import org.ipcspec.channel.WritableMessageBytes;
 
 /**
  * The generated payload of docs/protocol.md#generated-payloads, asked for by {@code size}:
@@ -108,6 +109,26 @@ final class Payload {
         int start = patternStart((int) (seq * 7));
         for (int done = 0, filler = size - HEADER_LENGTH; done < filler; done += CHUNK) {
             target.put(at + HEADER_LENGTH + done, PATTERN, start, Math.min(CHUNK, filler - done));
+        }
+    }
+
+    /**
+     * Writes the payload of {@code seq}, {@code size} bytes stamped {@code sentT}, in place where
+     * the channel keeps it (a small shm message), 8 filler bytes a put.
+     */
+    static void write(WritableMessageBytes target, long seq, long senderId, int size, long sentT) {
+        target.putInt(MAGIC_OFFSET, MAGIC);
+        target.putLong(SEQ_OFFSET, seq);
+        target.putInt(SENDER_ID_OFFSET, (int) senderId);
+        target.putLong(SENT_T_OFFSET, sentT);
+        int start = patternStart((int) (seq * 7));
+        int filler = size - HEADER_LENGTH;
+        int i = 0;
+        for (int whole = filler & ~7; i < whole; i += 8) {
+            target.putLong(HEADER_LENGTH + i, PATTERN_LONGS[(start + i) & 0xFF]);
+        }
+        for (; i < filler; i++) {
+            target.putByte(HEADER_LENGTH + i, PATTERN[(start + i) & 0xFF]);
         }
     }
 
@@ -261,7 +282,7 @@ final class Payload {
             }
         }
         for (; i < filler; i++) {
-            if (message.getByte(HEADER_LENGTH + i) != PATTERN[start + i]) {
+            if (message.getByte(HEADER_LENGTH + i) != PATTERN[(start + i) & 0xFF]) {
                 return false;
             }
         }

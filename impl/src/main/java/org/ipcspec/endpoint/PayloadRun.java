@@ -3,6 +3,7 @@ package org.ipcspec.endpoint;
 import java.nio.ByteBuffer;
 
 import org.ipcspec.channel.MessageSource;
+import org.ipcspec.channel.WritableMessageBytes;
 
 /**
  * The generated payloads of a run of consecutive seqs (docs/protocol.md#generated-payloads), all
@@ -46,5 +47,10 @@ final class PayloadRun implements MessageSource {
     @Override
     public void write(int index, ByteBuffer target, int at) {
         Payload.write(target, at, firstSeq + index, senderId, size, sentT);
+    }
+
+    @Override
+    public void write(int index, WritableMessageBytes target) {
+        Payload.write(target, firstSeq + index, senderId, size, sentT);
     }
 }

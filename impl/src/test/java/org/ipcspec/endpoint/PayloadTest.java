@@ -134,7 +134,7 @@ class PayloadTest {
     }
 
     @Test
-    void aRunWritesTheSamePayloadsAsOneByOneWritesIntoHeapAndDirectTargets() {
+    void aRunWritesTheSamePayloadsAsOneByOneWritesIntoHeapAndDirectTargetsAndFieldByField() {
         for (int size : new int[] {24, 31, 64, 152, 153, 4096, 4096 * 2 + 100}) {
             PayloadRun run = new PayloadRun(7, size).from(254, -2);
             for (ByteBuffer target : new ByteBuffer[] {ByteBuffer.allocate(size + 10), ByteBuffer.allocateDirect(size + 10)}) {
@@ -148,6 +148,14 @@ class PayloadTest {
                     assertArrayEquals(one.array(), written, "size=" + size + " message " + index + " direct=" + target.isDirect());
                     assertTrue(Payload.fillerIntact(target.duplicate().position(10).limit(10 + size)), "checked in place too");
                 }
+            }
+            for (int index = 0; index < 3; index++) {
+                ByteBuffer one = ByteBuffer.allocate(size);
+                Payload.write(one, 254 + index, 7, size);
+                Payload.putSentT(one, -2);
+                ByteBuffer written = ByteBuffer.allocate(size);
+                run.write(index, new ArrayMessage(written));
+                assertArrayEquals(one.array(), written.array(), "size=" + size + " message " + index + " written field by field");
             }
         }
     }

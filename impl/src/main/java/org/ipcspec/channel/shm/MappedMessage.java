@@ -1,14 +1,15 @@
 package org.ipcspec.channel.shm;
 
-import org.ipcspec.channel.MessageBytes;
+import org.ipcspec.channel.WritableMessageBytes;
 
 /**
- * A message record's payload read in place in the mapping, for a small message that would
- * otherwise be copied out of the ring first. One per reader, moved from record to record
- * ({@link #moveTo}); the range is checked against the mapping once there, each read against the
- * payload's length.
+ * A message record's payload in place in the mapping, for a small message that would otherwise
+ * be copied out of the ring first (the reader, which hands it on as read-only MessageBytes) or
+ * written elsewhere and copied in (the writer). One per reader or writer, moved from record to
+ * record ({@link #moveTo}); the range is checked against the mapping once there, each access
+ * against the payload's length.
  */
-final class MappedMessage implements MessageBytes {
+final class MappedMessage implements WritableMessageBytes {
 
     private final SharedBuffer buffer;
     private long address;
@@ -43,6 +44,21 @@ final class MappedMessage implements MessageBytes {
     @Override
     public long getLong(int offset) {
         return SharedBuffer.getLongBigEndianAt(address + check(offset, 8));
+    }
+
+    @Override
+    public void putByte(int offset, byte value) {
+        SharedBuffer.putByteAt(address + check(offset, 1), value);
+    }
+
+    @Override
+    public void putInt(int offset, int value) {
+        SharedBuffer.putIntBigEndianAt(address + check(offset, 4), value);
+    }
+
+    @Override
+    public void putLong(int offset, long value) {
+        SharedBuffer.putLongBigEndianAt(address + check(offset, 8), value);
     }
 
     private int check(int offset, int size) {

@@ -34,14 +34,13 @@ final class RecordDescriptor {
     static final int ALIGNMENT = 8;
 
     /**
-     * Payloads up to this long are written into a heap buffer of the endpoint's and copied into
-     * the ring, and read in place through {@link MappedMessage}, 8 bytes at a time; longer ones
-     * are written in place and read through a read-only view of the ring, whose bulk compares
-     * check a long filler fastest. Each side makes one pass over a large message's bytes, as the
-     * raw ring's producer and consumer do: at 4 KiB a write then a copy, and a copy then a check,
-     * were two passes on each side.
+     * Payloads up to this long are read in place through {@link MappedMessage}, a field or 8
+     * bytes at a time; longer ones through a read-only ByteBuffer view of the ring, whose bulk
+     * compares check a long filler fastest. (The writer has its own cut, RingWriter's
+     * FIELD_BY_FIELD_LIMIT.) Each side makes one pass over a message's bytes, as the raw ring's
+     * producer and consumer do: a write then a copy, and a copy then a check, were two passes.
      */
-    static final int COPY_LIMIT = 1024;
+    static final int SMALL_PAYLOAD_LIMIT = 1024;
 
     static final int TYPE_MESSAGE = 1;
     static final int TYPE_PADDING = 2;

@@ -1,6 +1,6 @@
 package org.ipcspec.channel.shm;
 
-import static org.ipcspec.channel.shm.RecordDescriptor.COPY_LIMIT;
+import static org.ipcspec.channel.shm.RecordDescriptor.SMALL_PAYLOAD_LIMIT;
 import static org.ipcspec.channel.shm.RecordDescriptor.HEADER_LENGTH;
 import static org.ipcspec.channel.shm.RecordDescriptor.LENGTH_OFFSET;
 import static org.ipcspec.channel.shm.RecordDescriptor.SLOT_OFFSET;
@@ -119,7 +119,7 @@ final class RingReader {
     /**
      * Hands the messages published so far, up to {@code max}, one after the other to
      * {@code sink}, each read in place, none copied out of the ring: a message of up to
-     * {@link RecordDescriptor#COPY_LIMIT} bytes as {@link MessageBytes} (a copy into a heap buffer
+     * {@link RecordDescriptor#SMALL_PAYLOAD_LIMIT} bytes as {@link MessageBytes} (a copy into a heap buffer
      * first cost 6-8 of the 32 ns a 64-byte message took the endpoint here), a larger one as a
      * read-only view of the ring (whose bulk compares check a large filler fastest). A record is
      * consumed only once the sink is done with it, so the head never frees bytes the sink still
@@ -139,7 +139,7 @@ final class RingReader {
                     break;
                 }
                 int payloadAt = recordAt + HEADER_LENGTH;
-                if (payloadLength <= COPY_LIMIT) {
+                if (payloadLength <= SMALL_PAYLOAD_LIMIT) {
                     sink.accept(mapped.moveTo(payloadAt, payloadLength));
                 } else {
                     inPlace.limit(payloadAt + payloadLength).position(payloadAt);

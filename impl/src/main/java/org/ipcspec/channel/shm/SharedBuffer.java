@@ -180,8 +180,8 @@ final class SharedBuffer {
 
     /**
      * The address of {@code length} bytes at {@code index}, checked to lie inside the mapping, for
-     * reads at it by the {@code *At} methods: a {@link MappedMessage} checks its range here once,
-     * and holds this buffer, so the mapping outlives its reads.
+     * reads and writes at it by the {@code *At} methods: a {@link MappedMessage} checks its range
+     * here once, and holds this buffer, so the mapping outlives its accesses.
      */
     long addressOf(int index, int length) {
         return at(index, length);
@@ -191,7 +191,7 @@ final class SharedBuffer {
         return UNSAFE.getByte(address);
     }
 
-    // Big-endian reads: swapped on this little-endian layout's usual machine, as is on a big-endian one.
+    // Big-endian reads and writes: swapped on this little-endian layout's usual machine, as is on a big-endian one.
     static int getIntBigEndianAt(long address) {
         int value = UNSAFE.getInt(address);
         return SWAP ? value : Integer.reverseBytes(value);
@@ -200,6 +200,18 @@ final class SharedBuffer {
     static long getLongBigEndianAt(long address) {
         long value = UNSAFE.getLong(address);
         return SWAP ? value : Long.reverseBytes(value);
+    }
+
+    static void putByteAt(long address, byte value) {
+        UNSAFE.putByte(address, value);
+    }
+
+    static void putIntBigEndianAt(long address, int value) {
+        UNSAFE.putInt(address, SWAP ? value : Integer.reverseBytes(value));
+    }
+
+    static void putLongBigEndianAt(long address, long value) {
+        UNSAFE.putLong(address, SWAP ? value : Long.reverseBytes(value));
     }
 
     /** The address of {@code length} bytes at {@code index}, which must lie inside the mapping. */

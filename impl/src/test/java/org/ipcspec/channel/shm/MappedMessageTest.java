@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A small message read in place: big-endian reads inside the payload, nothing outside it. */
+/** A small message read or written in place: big-endian accesses inside the payload, nothing outside it. */
 class MappedMessageTest {
 
     @TempDir
@@ -32,6 +32,31 @@ class MappedMessageTest {
         assertEquals(0xA1A2A3A4, message.getInt(1));
         assertEquals(0xA8A9AAABACADAEAFL, message.getLong(8));
         assertEquals(0xA8A9AAABACADAEAFL, message.moveTo(at + 8, 8).getLong(0), "moved to the next record");
+    }
+
+    @Test
+    void writesThePayloadBigEndianAtOffsetsFromItsStartAndNothingAroundIt() throws Exception {
+        SharedBuffer buffer = ShmChannelFile.create(dir.resolve("c"), 4, 4096, "application/octet-stream");
+        int at = ShmFileDescriptor.HEADER_LENGTH + 3; // unaligned, as no write may assume otherwise
+        MappedMessage message = new MappedMessage(buffer).moveTo(at, 13);
+
+        message.putInt(0, 0xA0A1A2A3);
+        message.putLong(4, 0xA4A5A6A7A8A9AAABL);
+        message.putByte(12, (byte) 0xAC);
+        byte[] around = new byte[15];
+        buffer.getBytes(at - 1, around);
+        for (int i = 0; i < 13; i++) {
+            assertEquals((byte) (0xA0 + i), around[i + 1], "byte " + i);
+        }
+        assertEquals(0, around[0], "the byte before");
+        assertEquals(0, around[14], "the byte after");
+        IndexOutOfBoundsException past = assertThrows(IndexOutOfBoundsException.class, () -> message.putLong(6, -1));
+        assertTrue(past.getMessage().contains("offset=6 size=8 length=13"), past.getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> message.putInt(10, -1));
+        assertThrows(IndexOutOfBoundsException.class, () -> message.putByte(13, (byte) -1));
+        assertThrows(IndexOutOfBoundsException.class, () -> message.putByte(-1, (byte) -1));
+        buffer.getBytes(at - 1, around);
+        assertEquals(0, around[14], "a refused put wrote nothing");
     }
 
     @Test

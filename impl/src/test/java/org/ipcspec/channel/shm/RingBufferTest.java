@@ -17,6 +17,7 @@ import org.ipcspec.channel.ChannelException;
 import org.ipcspec.channel.MessageBytes;
 import org.ipcspec.channel.MessageSink;
 import org.ipcspec.channel.MessageSource;
+import org.ipcspec.channel.WritableMessageBytes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -299,6 +300,45 @@ class RingBufferTest {
     }
 
     @Test
+    void shouldHaveSmallPayloadsWrittenFieldByFieldInPlaceAndLargeOnesThroughAView() throws Exception {
+        int small = RingWriter.FIELD_BY_FIELD_LIMIT;
+        int large = small + 1;
+        SharedBuffer big = ShmChannelFile.create(dir.resolve("large"), 4, 4 * large, "application/octet-stream");
+        int ring = big.getInt(ShmFileDescriptor.RING_SIZE_OFFSET);
+        RingReader bigReader = new RingReader(big, new SenderTable(big), ring, 4 * large);
+        RingWriter writer = new RingWriter(big, ring, LIVE_PID);
+        assertTrue(writer.tryLockWriter());
+        List<String> calls = new ArrayList<>();
+        MessageSource source = new MessageSource() {
+            @Override
+            public void write(int index, ByteBuffer target, int at) {
+                calls.add("view " + target.isDirect());
+                target.put(at, payload(index, large).array(), 0, large);
+            }
+
+            @Override
+            public void write(int index, WritableMessageBytes target) {
+                calls.add("in place " + target.length());
+                for (int i = 0; i < target.length(); i += 8) {
+                    target.putLong(i, 0x0102030405060708L * (index + 1));
+                }
+            }
+        };
+
+        assertEquals(2, writer.writeRun(0, 1, source, small, 2));
+        assertEquals(1, writer.writeRun(0, 1, source, large, 1));
+        assertEquals(List.of("in place " + small, "in place " + small,
+                "view true"), calls);
+        List<byte[]> seen = new ArrayList<>();
+        assertEquals(3, bigReader.readRun(ByteBuffer.allocate(4 * large), collector(seen), 64));
+        ByteBuffer second = ByteBuffer.wrap(seen.get(1));
+        assertEquals(small, second.remaining());
+        assertEquals(0x020406080A0C0E10L, second.getLong(0), "big-endian, as written");
+        assertEquals(0x020406080A0C0E10L, second.getLong(small - 8), "every field written");
+        assertArrayEquals(payload(0, large).array(), seen.get(2));
+    }
+
+    @Test
     void shouldWriteAsMuchOfARunAsTheRingHasRoomFor() {
         RingWriter writer = lockedWriter();
         int recordBytes = RecordDescriptor.alignedLength(RecordDescriptor.HEADER_LENGTH + MAX_MESSAGE_BYTES);
@@ -313,7 +353,7 @@ class RingBufferTest {
 
     @Test
     void shouldHandEveryMessageOverInPlaceAndFreeItsBytesOnlyAfterTheSinkIsDone() throws Exception {
-        int size = RecordDescriptor.COPY_LIMIT + 1;
+        int size = RecordDescriptor.SMALL_PAYLOAD_LIMIT + 1;
         SharedBuffer big = ShmChannelFile.create(dir.resolve("large"), 4, 4 * size, "application/octet-stream");
         int ring = big.getInt(ShmFileDescriptor.RING_SIZE_OFFSET);
         RingReader largeReader = new RingReader(big, new SenderTable(big), ring, 4 * size);

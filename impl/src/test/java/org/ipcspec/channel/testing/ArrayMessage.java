@@ -2,10 +2,13 @@ package org.ipcspec.channel.testing;
 
 import java.nio.ByteBuffer;
 
-import org.ipcspec.channel.MessageBytes;
+import org.ipcspec.channel.WritableMessageBytes;
 
-/** {@link MessageBytes} over a heap buffer's position to limit, for tests of sinks. */
-public final class ArrayMessage implements MessageBytes {
+/**
+ * {@link org.ipcspec.channel.MessageBytes} over a heap buffer's position to limit, for tests of
+ * sinks, and writable through to that buffer, for tests of sources.
+ */
+public final class ArrayMessage implements WritableMessageBytes {
 
     private final ByteBuffer bytes;
 
@@ -31,5 +34,20 @@ public final class ArrayMessage implements MessageBytes {
     @Override
     public long getLong(int offset) {
         return bytes.getLong(offset);
+    }
+
+    @Override
+    public void putByte(int offset, byte value) {
+        bytes.put(offset, value);
+    }
+
+    @Override
+    public void putInt(int offset, int value) {
+        bytes.putInt(offset, value);
+    }
+
+    @Override
+    public void putLong(int offset, long value) {
+        bytes.putLong(offset, value);
     }
 }
