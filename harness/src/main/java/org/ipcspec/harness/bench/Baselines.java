@@ -34,9 +34,12 @@ final class Baselines {
     private final Path directory;
     /**
      * Where the rings' files are mapped: the folder of the endpoints' shm channels (tmpfs), not
-     * the temporary folder (ext4 here), whose dirty shared pages the kernel writes back and
-     * write-protects while it does: one bench run saw every ring baseline at a third of its usual
-     * rate in all three rounds (raw ring 12.4 M msg/s at 64 B) while the endpoints ran as usual.
+     * the temporary folder (ext4 here), so that a ratio compares rings on the same kind of memory
+     * (ext4 writes dirty shared pages back, write-protecting them meanwhile). That was the first
+     * suspect when one bench run saw every ring baseline at a third of its usual rate in all three
+     * rounds (raw ring 12.4 M msg/s at 64 B) while the endpoints ran as usual; but a later run saw
+     * the same on tmpfs for three rounds of five (raw ring 10.5-11.5 M, then 52 and 40 M), so that
+     * was not the whole cause.
      */
     private final Path mappedDirectory;
     private int runs;

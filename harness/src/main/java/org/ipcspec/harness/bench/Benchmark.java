@@ -12,7 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.ipcspec.harness.bench.BenchResult.LatencyComparison;
 import org.ipcspec.harness.bench.BenchResult.LatencyRow;
@@ -157,6 +159,8 @@ public final class Benchmark {
             }
             report(measured);
             baselineRuns.forEach(b -> report(b.runs().result()));
+            spread("endpoints", endpoints, batch -> rate(Stats.perSecond(count, batch.oneWayNanos())));
+            baselineRuns.forEach(b -> spread(b.name(), b.runs(), r -> rate(r.messagesPerSecond())));
             if (baselineRuns.isEmpty()) {
                 return new ThroughputRow(transport, size, measured, p99, "-", Measured.absent());
             }
@@ -248,6 +252,8 @@ public final class Benchmark {
             Measured<RoundTrip> measured = endpoints.result();
             report(measured);
             baselineRuns.forEach(b -> report(b.runs().result()));
+            spread("endpoints", endpoints, r -> roundTrip(r.perMessage().p50(), r.meanNanos()));
+            baselineRuns.forEach(b -> spread(b.name(), b.runs(), p -> roundTrip(p.p50(), p.mean())));
             if (!options.baselines()) {
                 return new LatencyRow(transport, size, measured, Measured.absent());
             }
@@ -361,6 +367,25 @@ public final class Benchmark {
         private Path address(String transport, String channel) {
             Path parent = transport.equals("shm") ? sharedMemory : directory;
             return parent.resolve(transport + "-" + channel + "-" + (++measurement));
+        }
+
+        /**
+         * One progress line with every run of a measurement, in order: the table shows the best, and
+         * a reader judging a ratio wants to see how far the runs it was taken from spread.
+         */
+        private <T> void spread(String name, BestOf<T> runs, Function<T, String> figure) {
+            List<T> values = runs.values();
+            if (values.size() > 1) {
+                progress.accept("  " + name + ", each run: " + values.stream().map(figure).collect(Collectors.joining(", ")));
+            }
+        }
+
+        private static String rate(double messagesPerSecond) {
+            return messagesPerSecond >= 1e6 ? BenchTable.fixed(messagesPerSecond / 1e6, 2) + " M/s" : BenchTable.grouped(messagesPerSecond) + "/s";
+        }
+
+        private static String roundTrip(long p50Nanos, double meanNanos) {
+            return "p50 " + BenchTable.fixed(p50Nanos / 1e3, 2) + " mean " + BenchTable.fixed(meanNanos / 1e3, 2) + " us";
         }
 
         private void report(Measured<?> outcome) {

@@ -1,5 +1,6 @@
 package org.ipcspec.harness.bench;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
@@ -22,6 +23,7 @@ final class BestOf<T> {
     private final Supplier<Measured<T>> run;
     private final Comparator<T> better;
     private Measured<T> best;
+    private final List<T> values = new ArrayList<>();
 
     /** {@code better} sorts the better run first. */
     BestOf(Supplier<Measured<T>> run, Comparator<T> better) {
@@ -47,9 +49,17 @@ final class BestOf<T> {
             return;
         }
         Measured<T> measured = run.get();
+        if (measured.isOk()) {
+            values.add(measured.value());
+        }
         if (!measured.isOk() || best == null || better.compare(measured.value(), best.value()) < 0) {
             best = measured;
         }
+    }
+
+    /** Every successful run's figure, in the order they ran: the spread the best was taken from. */
+    List<T> values() {
+        return List.copyOf(values);
     }
 
     /** The best run so far, the failure if one failed, absent before any run. */

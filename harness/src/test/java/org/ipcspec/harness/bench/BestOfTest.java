@@ -26,6 +26,7 @@ class BestOfTest {
         assertEquals(List.of("endpoints 5", "baseline 4", "endpoints 9", "baseline 2", "endpoints 7", "baseline 3"), order);
         assertEquals(9, endpoints.result().value(), "the highest: its comparator sorts it first");
         assertEquals(2, baseline.result().value(), "the lowest");
+        assertEquals(List.of(5, 9, 7), endpoints.values(), "every run, in order");
     }
 
     @Test
@@ -45,6 +46,7 @@ class BestOfTest {
         assertEquals("batch ended early: status=timeout", failing.result().failure());
         assertEquals(List.of("failing", "other 1", "failing", "other 2", "other 3"), order, "the others go on");
         assertEquals(3, other.result().value());
+        assertEquals(List.of(1), failing.values(), "the runs before the failure");
     }
 
     private static java.util.function.Supplier<Measured<Integer>> runs(String name, List<String> order, Integer... values) {
