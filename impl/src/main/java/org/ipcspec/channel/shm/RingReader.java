@@ -1,9 +1,9 @@
 package org.ipcspec.channel.shm;
 
-import static org.ipcspec.channel.shm.RecordDescriptor.SMALL_PAYLOAD_LIMIT;
 import static org.ipcspec.channel.shm.RecordDescriptor.HEADER_LENGTH;
 import static org.ipcspec.channel.shm.RecordDescriptor.LENGTH_OFFSET;
 import static org.ipcspec.channel.shm.RecordDescriptor.SLOT_OFFSET;
+import static org.ipcspec.channel.shm.RecordDescriptor.SMALL_PAYLOAD_LIMIT;
 import static org.ipcspec.channel.shm.RecordDescriptor.TYPE_PADDING;
 import static org.ipcspec.channel.shm.RecordDescriptor.alignedLength;
 import static org.ipcspec.channel.shm.RecordDescriptor.isWellFormed;
@@ -119,9 +119,9 @@ final class RingReader {
     /**
      * Hands the messages published so far, up to {@code max}, one after the other to
      * {@code sink}, each read in place, none copied out of the ring: a message of up to
-     * {@link RecordDescriptor#SMALL_PAYLOAD_LIMIT} bytes as {@link MessageBytes} (a copy into a heap buffer
-     * first cost 6-8 of the 32 ns a 64-byte message took the endpoint here), a larger one as a
-     * read-only view of the ring (whose bulk compares check a large filler fastest). A record is
+     * {@link RecordDescriptor#SMALL_PAYLOAD_LIMIT} bytes as {@link MessageBytes} (a copy into a
+     * heap buffer first cost 6-8 of the 32 ns a 64-byte message took the endpoint here), a larger
+     * one as a read-only view of the ring (whose bulk compares check a large filler fastest). A record is
      * consumed only once the sink is done with it, so the head never frees bytes the sink still
      * reads; the head is stored once for the run.
      * Stops before a corrupt record when it has handed over any, so that the next {@link #read}

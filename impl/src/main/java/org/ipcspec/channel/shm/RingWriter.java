@@ -104,8 +104,8 @@ final class RingWriter {
     /**
      * Holding the writer lock: writes up to {@code count} records of {@code size}-byte payloads,
      * which {@code source} writes in place (field by field up to {@link #FIELD_BY_FIELD_LIMIT}
-     * bytes, else through a ByteBuffer view), and publishes them with one tail store. A run of a batch costs one tail
-     * read and one tail store, not one of each per record.
+     * bytes, else through a ByteBuffer view), and publishes them with one tail store. A run of a
+     * batch costs one tail read and one tail store, not one of each per record.
      *
      * @return how many records there was room for, from the first
      */
