@@ -121,9 +121,9 @@ final class RingReader {
      * {@code sink}, each read in place, none copied out of the ring: a message of up to
      * {@link RecordDescriptor#SMALL_PAYLOAD_LIMIT} bytes as {@link MessageBytes} (a copy into a
      * heap buffer first cost 6-8 of the 32 ns a 64-byte message took the endpoint here), a larger
-     * one as a read-only view of the ring (whose bulk compares check a large filler fastest). A record is
-     * consumed only once the sink is done with it, so the head never frees bytes the sink still
-     * reads; the head is stored once for the run.
+     * one as a read-only view of the ring (whose bulk compares check a large filler fastest). A
+     * record is consumed only once the sink is done with it, so the head never frees bytes the
+     * sink still reads; the head is stored once for the run.
      * Stops before a corrupt record when it has handed over any, so that the next {@link #read}
      * reports it, and before a message longer than {@code into}, which the next {@link #read}
      * refuses.
