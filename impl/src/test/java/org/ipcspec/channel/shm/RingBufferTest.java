@@ -327,8 +327,7 @@ class RingBufferTest {
 
         assertEquals(2, writer.writeRun(0, 1, source, small, 2));
         assertEquals(1, writer.writeRun(0, 1, source, large, 1));
-        assertEquals(List.of("in place " + small, "in place " + small,
-                "view true"), calls);
+        assertEquals(List.of("in place " + small, "in place " + small, "view true"), calls);
         List<byte[]> seen = new ArrayList<>();
         assertEquals(3, bigReader.readRun(ByteBuffer.allocate(4 * large), collector(seen), 64));
         ByteBuffer second = ByteBuffer.wrap(seen.get(1));
