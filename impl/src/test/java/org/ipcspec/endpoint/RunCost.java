@@ -33,6 +33,8 @@ public final class RunCost {
     private static final int CAPACITY = 4096;
     /** Below capacity: the receiver counts collections in windows, so some stay uncounted. */
     private static final int PER_FILL = CAPACITY - 2 * Runs.MAX_MESSAGES - 256;
+    /** The ring is at most 8 MiB: large messages fill at most half of it, so a fill never finds it full. */
+    private static final int HALF_RING_BYTES = 4 << 20;
     private static final int WARMUP_ROUNDS = 10;
 
     private RunCost() {
@@ -57,24 +59,25 @@ public final class RunCost {
                 }
             };
             long[] next = {1};
+            int perFill = Math.min(PER_FILL, HALF_RING_BYTES / (size + 16)); // 16: a record's header
             double send = Double.MAX_VALUE;
             double checked = Double.MAX_VALUE;
             double bare = Double.MAX_VALUE;
             for (int round = 0; round < rounds; round++) {
-                BatchStats stats = new BatchStats(100L * PER_FILL);
+                BatchStats stats = new BatchStats(100L * perFill);
                 long[] nanos = new long[3];
                 for (int fill = 0; fill < 100; fill++) {
                     boolean withStats = fill % 2 == 0;
-                    nanos[0] += fillRing(sender, run, size, next);
-                    nanos[withStats ? 1 : 2] += drain(receiver, into, withStats ? stats : nothing, stats);
+                    nanos[0] += fillRing(sender, run, size, perFill, next);
+                    nanos[withStats ? 1 : 2] += drain(receiver, into, withStats ? stats : nothing, stats, perFill);
                 }
                 if (stats.notIntact() != 0) {
                     throw new IllegalStateException("not intact: " + stats.notIntact());
                 }
                 if (round >= WARMUP_ROUNDS) {
-                    send = Math.min(send, nanos[0] / (100.0 * PER_FILL));
-                    checked = Math.min(checked, nanos[1] / (50.0 * PER_FILL));
-                    bare = Math.min(bare, nanos[2] / (50.0 * PER_FILL));
+                    send = Math.min(send, nanos[0] / (100.0 * perFill));
+                    checked = Math.min(checked, nanos[1] / (50.0 * perFill));
+                    bare = Math.min(bare, nanos[2] / (50.0 * perFill));
                 }
             }
             System.out.printf("%d B, ns per message, lowest of %d rounds: send runs %.1f; receive runs into BatchStats %.1f,"
@@ -95,12 +98,12 @@ public final class RunCost {
                 ChannelSpec.DEFAULT_CONTENT_TYPE, senderId, Duration.ofSeconds(5));
     }
 
-    private static long fillRing(Sender sender, PayloadRun run, int size, long[] next) {
+    private static long fillRing(Sender sender, PayloadRun run, int size, int perFill, long[] next) {
         long begin = System.nanoTime();
-        for (int sent = 0; sent < PER_FILL; ) {
-            int n = sender.sendRun(run.from(next[0], begin), size, Math.min(Runs.MAX_MESSAGES, PER_FILL - sent));
+        for (int sent = 0; sent < perFill; ) {
+            int n = sender.sendRun(run.from(next[0], begin), size, Math.min(Runs.MAX_MESSAGES, perFill - sent));
             if (n == 0) {
-                throw new IllegalStateException("ring full after " + sent + " of " + PER_FILL);
+                throw new IllegalStateException("ring full after " + sent + " of " + perFill);
             }
             sent += n;
             next[0] += n;
@@ -108,12 +111,12 @@ public final class RunCost {
         return System.nanoTime() - begin;
     }
 
-    private static long drain(Receiver receiver, ByteBuffer into, MessageSink sink, BatchStats stats) {
+    private static long drain(Receiver receiver, ByteBuffer into, MessageSink sink, BatchStats stats, int perFill) {
         long begin = System.nanoTime();
-        for (int got = 0; got < PER_FILL; ) {
+        for (int got = 0; got < perFill; ) {
             int n = receiver.receiveReady(into, sink, Runs.MAX_MESSAGES);
             if (n == 0) {
-                throw new IllegalStateException("nothing ready after " + got + " of " + PER_FILL);
+                throw new IllegalStateException("nothing ready after " + got + " of " + perFill);
             }
             got += n;
             stats.collectedAt(System.nanoTime());
