@@ -44,11 +44,7 @@ final class Baselines {
     private final Path mappedDirectory;
     private int runs;
 
-    /** Everything in {@code directory}, the mapped rings too. */
-    Baselines(Path directory) {
-        this(directory, directory);
-    }
-
+    /** Sockets and spools in {@code directory}, rings mapped in {@code mappedDirectory} (may be the same). */
     Baselines(Path directory, Path mappedDirectory) {
         this.directory = directory;
         this.mappedDirectory = mappedDirectory;

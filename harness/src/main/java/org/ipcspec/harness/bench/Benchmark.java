@@ -151,7 +151,8 @@ public final class Benchmark {
             inTurns(endpoints, baselineRuns);
 
             Measured<EndpointPair.Batch> best = endpoints.result();
-            Measured<Rate> measured = best.map(batch -> new Rate(count, size, batch.oneWayNanos()));
+            Function<EndpointPair.Batch, Rate> rateOf = batch -> new Rate(count, size, batch.oneWayNanos());
+            Measured<Rate> measured = best.map(rateOf);
             OptionalLong p99 = OptionalLong.empty();
             if (best.isOk()) {
                 var latency = best.value().received().path("latency_ns").path("p99");
@@ -159,7 +160,7 @@ public final class Benchmark {
             }
             report(measured);
             baselineRuns.forEach(b -> report(b.runs().result()));
-            spread("endpoints", endpoints, batch -> rate(Stats.perSecond(count, batch.oneWayNanos())));
+            spread("endpoints", endpoints, batch -> rate(rateOf.apply(batch).messagesPerSecond()));
             baselineRuns.forEach(b -> spread(b.name(), b.runs(), r -> rate(r.messagesPerSecond())));
             if (baselineRuns.isEmpty()) {
                 return new ThroughputRow(transport, size, measured, p99, "-", Measured.absent());

@@ -38,7 +38,7 @@ class BaselineSmokeTest {
     @Test
     @Timeout(60)
     void rawSocketLoopMovesFramesAndPingPongs() {
-        Baselines baselines = new Baselines(directory);
+        Baselines baselines = new Baselines(directory, directory);
         Measured<Rate> oneWay = baselines.socketThroughput(64, 20_000);
         assertTrue(oneWay.isOk(), oneWay.failure());
         assertEquals(20_000, oneWay.value().messages());
@@ -54,7 +54,7 @@ class BaselineSmokeTest {
     @Test
     @Timeout(120)
     void ringSpoolAndAgronaBaselinesMoveMessagesWithAndWithoutProtocolWork() {
-        Baselines baselines = new Baselines(directory);
+        Baselines baselines = new Baselines(directory, directory);
         for (Measured<Rate> oneWay : List.of(baselines.ringThroughput(64, 20_000, false), baselines.ringThroughput(4096, 2_000, true),
                 baselines.socketThroughput(4096, 2_000, true), baselines.spoolThroughput(64, 200, false),
                 baselines.spoolThroughput(64, 200, true), baselines.agronaThroughput(64, 20_000))) {

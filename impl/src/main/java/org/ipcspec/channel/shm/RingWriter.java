@@ -59,7 +59,6 @@ final class RingWriter {
     private long cachedHead;
     /** The tail after the claimed record, or -1 when nothing is claimed. */
     private long claimedTail = -1;
-
     /** A run's small payloads, written in place through checked puts. */
     private final MappedMessage inPlaceSmall;
     /** A writable big-endian view of the mapping, where a run's large payloads are written. */
