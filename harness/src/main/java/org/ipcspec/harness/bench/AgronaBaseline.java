@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
 
 import org.agrona.BitUtil;
 import org.agrona.concurrent.MessageHandler;
@@ -25,9 +24,10 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  * needs {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED} ({@link #JVM_OPTIONS}).
  *
  * <pre>
- *   consumer FILE SIZE WARMUP COUNT   creates the file, hello, reads; result: last_t
- *   producer FILE SIZE WARMUP COUNT   maps it, hello, writes WARMUP, waits until they are read,
- *                                     result: first_t, then writes COUNT
+ *   consumer FILE SIZE UNTIMED COUNT  creates the file, hello, reads UNTIMED batches of COUNT, then
+ *                                     TIMED_BATCHES; result: last_t of each
+ *   producer FILE SIZE UNTIMED COUNT  maps it, hello; before each batch waits until all are read;
+ *                                     result: first_t of each timed one
  *   echo FILE SIZE                    creates FILE and FILE.back, hello, answers each message
  *   ping FILE SIZE WARMUP COUNT       COUNT timed round trips after WARMUP; result: percentiles in ns
  * </pre>
@@ -53,8 +53,8 @@ public final class AgronaBaseline {
         int oneWay = capacity(size, MappedRingBaseline.SLOTS);
         int ping = capacity(size, MappedRingBaseline.PING_SLOTS);
         switch (role) {
-            case "consumer" -> consume(ring(file, oneWay, true), size, Long.parseLong(args[3]) + Long.parseLong(args[4]));
-            case "producer" -> produce(ring(file, oneWay, false), size, Long.parseLong(args[3]), Long.parseLong(args[4]));
+            case "consumer" -> consume(ring(file, oneWay, true), size, Integer.parseInt(args[3]), Long.parseLong(args[4]));
+            case "producer" -> produce(ring(file, oneWay, false), size, Integer.parseInt(args[3]), Long.parseLong(args[4]));
             case "echo" -> echo(ring(file, ping, true), ring(back(file), ping, true), size);
             case "ping" -> ping(ring(file, ping, false), ring(back(file), ping, false), size, Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]));
@@ -99,9 +99,17 @@ public final class AgronaBaseline {
         }
     }
 
-    private static void consume(OneToOneRingBuffer ring, int size, long total) {
+    private static void consume(OneToOneRingBuffer ring, int size, int untimed, long count) throws IOException {
         BaselineLines.hello("agrona-consumer");
         CopyOut handler = new CopyOut(size);
+        BaselineLines.result("last_t", TimedBatches.ends(untimed, count, batch -> { }, first -> read(ring, handler, first + count)));
+    }
+
+    /**
+     * Reads until {@code total} messages have been seen in all. A read cannot take more: the
+     * producer writes a batch only once the ring is empty, so the ring never holds messages of two.
+     */
+    private static void read(OneToOneRingBuffer ring, CopyOut handler, long total) {
         int spins = 0;
         while (handler.seen < total) {
             if (ring.read(handler) == 0) {
@@ -110,20 +118,17 @@ public final class AgronaBaseline {
                 spins = 0;
             }
         }
-        BaselineLines.result(Map.of("last_t", System.nanoTime()));
     }
 
-    private static void produce(OneToOneRingBuffer ring, int size, long warmup, long count) {
+    private static void produce(OneToOneRingBuffer ring, int size, int untimed, long count) throws IOException {
         BaselineLines.hello("agrona-producer");
         UnsafeBuffer payload = payload(size);
-        write(ring, payload, size, warmup);
-        int spins = 0;
-        while (ring.consumerPosition() < ring.producerPosition()) {
-            spins = BaselineLines.idle(spins);
-        }
-        long firstT = System.nanoTime();
-        write(ring, payload, size, count);
-        BaselineLines.result(Map.of("first_t", firstT));
+        BaselineLines.result("first_t", TimedBatches.starts(untimed, count, batch -> {
+            int spins = 0;
+            while (ring.consumerPosition() < ring.producerPosition()) {
+                spins = BaselineLines.idle(spins);
+            }
+        }, first -> write(ring, payload, size, count)));
     }
 
     private static UnsafeBuffer payload(int size) {

@@ -49,6 +49,18 @@ final class BaselineLines {
         OUT.println(line.append('}'));
     }
 
+    /**
+     * One result event with one field, a list of numbers: a one-way baseline's {@code first_t} or
+     * {@code last_t} of each of its {@link BenchOptions#TIMED_BATCHES} timed batches.
+     */
+    static void result(String key, long[] values) {
+        StringBuilder line = new StringBuilder("{\"type\":\"event\",\"event\":\"result\",\"").append(key).append("\":[");
+        for (int i = 0; i < values.length; i++) {
+            line.append(i == 0 ? "" : ",").append(values[i]);
+        }
+        OUT.println(line.append("]}"));
+    }
+
     /** One result event with the percentiles of a ping-pong, as {@code Baselines} reads them. */
     static void percentiles(BenchResult.Percentiles p) {
         Map<String, Number> fields = new java.util.LinkedHashMap<>();

@@ -5,15 +5,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.ipcspec.harness.bench.BenchResult.Measured;
 import org.ipcspec.harness.bench.BenchResult.Percentiles;
 import org.ipcspec.harness.bench.BenchResult.Rate;
+import org.ipcspec.harness.process.EndpointBrokenException;
 
 /**
  * Runs the plain-Java baselines, each side in a forked JVM like the endpoints, so that the
- * comparison pays the same process and JIT costs. A tenth of each count runs first as a warm-up.
+ * comparison pays the same process and JIT costs. Each run warms up as the endpoints do: a one-way
+ * run with {@link BenchOptions#WARMUP_BATCHES} untimed batches of its count ({@link TimedBatches}),
+ * a ping-pong with a tenth of its count and at least {@link BenchOptions#WARMUP} ({@link RoundTrips});
+ * then it times {@link BenchOptions#TIMED_BATCHES} batches, and its figure is the best of them.
  * Each call is one run; the benchmark keeps the best of several, taken in turns with the
  * endpoints' ({@link BestOf}).
  * A one-way baseline {@code withProtocol} also does the protocol's per-message work
@@ -107,7 +112,7 @@ final class Baselines {
         try (ForkedProgram echo = ForkedProgram.start("echo", main, jvm, List.of("echo", address.toString(), Integer.toString(size)),
                 directory);
              ForkedProgram ping = ForkedProgram.start("ping", main, jvm,
-                     List.of("ping", address.toString(), Integer.toString(size), Long.toString(warmup(count)), Long.toString(count)),
+                     List.of("ping", address.toString(), Integer.toString(size), Long.toString(pingWarmup(count)), Long.toString(count)),
                      directory)) {
             ObjectNode r = ping.awaitResult(RUN_BOUND);
             return Measured.ok(new Percentiles(r.path("count").asLong(), r.path("p50").asLong(), r.path("p90").asLong(),
@@ -120,22 +125,35 @@ final class Baselines {
     /** One run, a fresh pair of JVMs on a fresh address. */
     private Measured<Rate> oneWay(Class<?> main, List<String> jvm, String receiverRole, String senderRole, Path address, int size,
                                  long count, boolean withProtocol) {
-        List<String> args = new ArrayList<>(List.of(address.toString(), Integer.toString(size), Long.toString(warmup(count)),
-                Long.toString(count)));
+        List<String> args = new ArrayList<>(List.of(address.toString(), Integer.toString(size),
+                Integer.toString(BenchOptions.WARMUP_BATCHES), Long.toString(count)));
         if (withProtocol) {
             args.add("protocol");
         }
         try (ForkedProgram receiver = ForkedProgram.start(receiverRole, main, jvm, prepend(receiverRole, args), directory);
              ForkedProgram sender = ForkedProgram.start(senderRole, main, jvm, prepend(senderRole, args), directory)) {
-            long firstT = sender.awaitResult(RUN_BOUND).path("first_t").asLong();
-            long lastT = receiver.awaitResult(RUN_BOUND).path("last_t").asLong();
-            return Measured.ok(new Rate(count, size, lastT - firstT));
+            return Measured.ok(fastest(count, size, sender.awaitResult(RUN_BOUND).path("first_t"),
+                    receiver.awaitResult(RUN_BOUND).path("last_t")));
         } catch (RuntimeException e) {
             return Measured.failed("baseline " + main.getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    static long warmup(long count) {
+    /** The fastest of the timed batches whose sender's {@code first_t} and receiver's {@code last_t} are listed in turn. */
+    static Rate fastest(long count, int size, JsonNode firstT, JsonNode lastT) {
+        if (!firstT.isArray() || firstT.size() != BenchOptions.TIMED_BATCHES || lastT.size() != firstT.size()) {
+            throw new EndpointBrokenException("expected " + BenchOptions.TIMED_BATCHES + " timed batches: first_t=" + firstT
+                    + " last_t=" + lastT);
+        }
+        long fastest = Long.MAX_VALUE;
+        for (int batch = 0; batch < firstT.size(); batch++) {
+            fastest = Math.min(fastest, lastT.get(batch).asLong() - firstT.get(batch).asLong());
+        }
+        return new Rate(count, size, fastest);
+    }
+
+    /** Untimed round trips before a ping-pong's timed ones (RoundTrips also warms up for at least BenchOptions.WARMUP). */
+    static long pingWarmup(long count) {
         return Math.max(1, count / 10);
     }
 

@@ -43,17 +43,27 @@ public record BenchOptions(List<String> command, Map<String, String> env, List<S
     /** The endpoint's capacity in throughput runs: large, so the sender rarely finds the channel full. */
     public static final int CAPACITY = 4096;
     /**
-     * Timed batches per throughput or round-trip figure, of the endpoints and of each baseline alike;
-     * the best counts. On a shared 2-core machine one batch of a fraction of a second is at the
-     * mercy of whatever else runs; the best of a few is what the code can do. Five, not three:
-     * a pair of JVMs keeps the speed it starts with for its whole life, and the draws here are far
-     * apart: 20 raw ring ping-pongs in a row had p50 0.8-1.0 us in 5 and 0.2-0.4 us in the others,
-     * 20 raw one-way runs 8-47 M msg/s at 64 B. With three, one measurement drew only slow pairs
-     * in 4 of 11 bench runs (the reference's round trip twice, 3.5x the raw ping-pong where it was
-     * 1.0-1.4x; the raw ring at 12 M once; the raw ping-pong once). Two more rounds cost the shm
-     * rows about 40 s, which the echo programs' exit at stdin EOF gave back.
+     * Fresh pairs per throughput or round-trip figure, of the endpoints and of each baseline alike,
+     * each timing {@link #TIMED_BATCHES} batches; the best batch counts. On a shared 2-core machine
+     * one batch of a fraction of a second is at the mercy of whatever else runs; the best of several
+     * is what the code can do. Five, not three: 20 raw ring ping-pongs in a row had p50 0.8-1.0 us
+     * in 5 and 0.2-0.4 us in the others, 20 raw one-way runs 8-47 M msg/s at 64 B. With three, one
+     * measurement drew only slow pairs in 4 of 11 bench runs (the reference's round trip twice, 3.5x
+     * the raw ping-pong where it was 1.0-1.4x; the raw ring at 12 M once; the raw ping-pong once).
+     * Two more rounds cost the shm rows about 40 s, which the echo programs' exit at stdin EOF gave back.
      */
     public static final int ROUNDS = 5;
+    /**
+     * Timed batches per pair (each after the pair's warm-up), the best of them its figure. One was
+     * too few: a pair does not keep one speed for its life, its batches do not either. Ten 3 M
+     * batches of 64 B, one after the other between one pair of reference endpoints, ran 15-36 M
+     * msg/s after the warm-up, and the same swings were seen with a 10x longer spin before parking;
+     * so a figure of one batch a pair was a draw of the machine's moment, five such draws per figure
+     * too few to tell two figures apart (the reference's five batches 16.6-37.5 M in one bench run,
+     * the raw ring's 9.1-46.8 M). More batches cost a fraction of a second each, far less than a
+     * fresh pair's start and warm-up.
+     */
+    public static final int TIMED_BATCHES = 3;
     /** Untimed batches of the same count before a throughput or round-trip figure's timed one (Benchmark explains why). */
     public static final int WARMUP_BATCHES = 2;
     /** The untimed batches also last at least this long altogether (Benchmark explains why). */

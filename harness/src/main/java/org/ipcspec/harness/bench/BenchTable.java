@@ -74,9 +74,10 @@ public final class BenchTable {
     private static void throughput(StringBuilder out, List<ThroughputRow> rows, Extra extra) {
         out.append("""
                 ONE-WAY THROUGHPUT: asynchronous send_many into a synchronous receive_many, capacity 4096, one sender;
-                the best of %1$d runs, each a fresh pair of endpoints timing one batch after untimed ones of the same count
-                (two at least, for 2 s at least); each baseline the best of %1$d runs, each after its own warm-up; the runs in
-                turns (the endpoints, then each baseline, %1$d rounds), so that a busy spell of the machine meets all alike. Time =
+                the best batch of %1$d runs, each a fresh pair of endpoints timing %2$d batches after untimed ones of the same
+                count (two at least, for 2 s at least); each baseline the best batch of %1$d runs, each timing %2$d batches after its
+                own warm-up; the runs in turns (the endpoints, then each baseline, %1$d rounds), so that a busy spell of the
+                machine meets all alike. Time =
                 the receiver's recv_end of the last message minus the sender's send_begin of the first (both on the
                 shared monotonic clock). MB/s = payload bytes / 10^6.
                 p99 us: the receiver's latency_ns p99 of that batch (recv_end - sent_t, queueing included), the profile's figure.
@@ -84,7 +85,7 @@ public final class BenchTable {
                 (raw UDS frames: 4-byte length + payload, batched writes; raw mmap SPSC ring: 4096 slots, release/acquire
                 positions, mapped where the shm channels are; raw file spool: per message create tmp/NAME, write, close, rename into new/, then list, rename
                 into cur/, read, unlink, no fsync). ratio = implementation msgs/s / baseline msgs/s.
-                """.formatted(BenchOptions.ROUNDS));
+                """.formatted(BenchOptions.ROUNDS, BenchOptions.TIMED_BATCHES));
         TextTable table = new TextTable(Set.of(0, 1, 6), "transport", "size", "messages", "msgs/s", "MB/s", "p99 us", "baseline", "base msgs/s", "base MB/s", "ratio");
         if (extra != null) {
             table.addColumn(extra.title());
@@ -150,9 +151,9 @@ public final class BenchTable {
         out.append("""
                 MORE ROUND-TRIP BASELINES: two rings between two forked JVMs, a message of the same size out and back,
                 timed per round trip; the raw one waits as the reference endpoint does (spin 20 us, then park 10-500 us),
-                Agrona's spins then yields; each the best of %1$d runs by mean, in turns with the endpoints' runs.
-                ratio = implementation / baseline (above 1 = slower).
-                """.formatted(BenchOptions.ROUNDS));
+                Agrona's spins then yields; each the best batch by mean of %1$d runs of %2$d timed batches, in turns with the
+                endpoints' runs. ratio = implementation / baseline (above 1 = slower).
+                """.formatted(BenchOptions.ROUNDS, BenchOptions.TIMED_BATCHES));
         TextTable table = new TextTable(Set.of(0, 1, 5), "transport", "size", "p50 us", "p99 us", "mean us", "baseline", "base p50",
                 "base p99", "base mean", "ratio p50", "ratio p99", "ratio mean");
         List<String> failures = new ArrayList<>();
@@ -183,15 +184,15 @@ public final class BenchTable {
 
     private static void latency(StringBuilder out, List<LatencyRow> rows, Extra extra) {
         out.append("""
-                ROUND TRIP: synchronous send_many into a synchronous receive_many, one message in flight; the best of %1$d
-                runs by mean, each a fresh pair of endpoints timing one batch after untimed ones (two at least, for 2 s at
-                least; each baseline likewise, the runs in turns). A synchronous send returns once the receiver has collected the message,
+                ROUND TRIP: synchronous send_many into a synchronous receive_many, one message in flight; the best batch by
+                mean of %1$d runs, each a fresh pair of endpoints timing %2$d batches after untimed ones (two at least, for 2 s
+                at least; each baseline likewise, the runs in turns). A synchronous send returns once the receiver has collected the message,
                 so each send_begin..send_end is a round trip: message out, collection, acknowledgement back. p50/p99: per message, the sender's own send_ns of an unsampled run (or,
                 from a sender without send_ns, a run with sample_every=1, whose sends also include writing event lines).
                 mean: the same run, (last send_end - first send_begin) / count. one-way: the receiver's latency_ns
                 (recv_end - sent_t) of that run. Baseline: raw UDS ping-pong between two forked JVMs (frame of the same size out, 8-byte ack
                 frame back), timed per round trip. ratio = implementation / baseline (above 1 = slower).
-                """.formatted(BenchOptions.ROUNDS));
+                """.formatted(BenchOptions.ROUNDS, BenchOptions.TIMED_BATCHES));
         TextTable table = new TextTable(Set.of(0, 1), "transport", "size", "round trips", "p50 us", "p99 us", "mean us", "1-way p50",
                 "1-way p99", "base p50", "base p99", "ratio p50", "ratio p99");
         if (extra != null) {

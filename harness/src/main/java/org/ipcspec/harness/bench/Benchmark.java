@@ -143,7 +143,7 @@ public final class Benchmark {
                 // never took (a new batch's first sender, the previous batch's last record), whose
                 // uncommon traps deoptimised the receive loop for much of the first timed batch.
                 long first = warmUp(pair, channel, count, size);
-                return pair.batch(channel, first, count, size, 0);
+                return fastestBatch(pair, channel, first, count, size);
             }), Comparator.comparingLong(EndpointPair.Batch::oneWayNanos));
             List<BaselineRuns<Rate>> baselineRuns = options.baselines() ? throughputBaselines(transport, size) : List.of();
             progress.accept(transport + " " + BenchTable.size(size) + ": one-way throughput of " + count + " messages"
@@ -225,7 +225,7 @@ public final class Benchmark {
         private LatencyRow latencyRow(String transport) {
             long count = options.latencyCount(transport);
             int size = BenchOptions.LATENCY_BYTES;
-            // The best of ROUNDS fresh pairs by mean, in turns with the ping-pong baselines, as for throughput.
+            // The best batch by mean of ROUNDS fresh pairs, in turns with the ping-pong baselines, as for throughput.
             BestOf<RoundTrip> endpoints = new BestOf<>(() -> measure(transport, pair -> {
                 String channel = "lat";
                 pair.open(channel, transport, address(transport, channel), "sync", "sync", 64);
@@ -235,7 +235,7 @@ public final class Benchmark {
                 // 190 us against the raw ring's 2 us); the shm endpoints' p99 settled near 1 us only
                 // after some 200,000 round trips (1-2 s).
                 long first = warmUp(pair, channel, count, size);
-                return roundTrip(pair, channel, first, count, size);
+                return fastestRoundTrips(pair, channel, first, count, size);
             }), Comparator.comparingDouble(RoundTrip::meanNanos));
             List<BaselineRuns<Percentiles>> baselineRuns = new ArrayList<>();
             long n = options.pingCount();
@@ -300,7 +300,37 @@ public final class Benchmark {
             return next;
         }
 
-        /** One timed batch of {@code count} synchronous round trips from seq {@code first}. */
+        /** {@link BenchOptions#TIMED_BATCHES} timed batches of {@code count} messages from seq {@code first}: the fastest. */
+        private static EndpointPair.Batch fastestBatch(EndpointPair pair, String channel, long first, long count, int size) {
+            EndpointPair.Batch fastest = null;
+            for (int i = 0; i < BenchOptions.TIMED_BATCHES; i++) {
+                EndpointPair.Batch batch = pair.batch(channel, first + i * count, count, size, 0);
+                if (fastest == null || batch.oneWayNanos() < fastest.oneWayNanos()) {
+                    fastest = batch;
+                }
+            }
+            return fastest;
+        }
+
+        /**
+         * {@link BenchOptions#TIMED_BATCHES} timed batches of {@code count} round trips from seq
+         * {@code first}: the one of the lowest mean. Each may use two batches' seqs ({@link #roundTrip}).
+         */
+        private RoundTrip fastestRoundTrips(EndpointPair pair, String channel, long first, long count, int size) {
+            RoundTrip fastest = null;
+            for (int i = 0; i < BenchOptions.TIMED_BATCHES; i++) {
+                RoundTrip trips = roundTrip(pair, channel, first + 2 * i * count, count, size);
+                if (fastest == null || trips.meanNanos() < fastest.meanNanos()) {
+                    fastest = trips;
+                }
+            }
+            return fastest;
+        }
+
+        /**
+         * One timed batch of {@code count} synchronous round trips from seq {@code first}, and for an
+         * endpoint without send_ns one more from {@code first + count}.
+         */
         private RoundTrip roundTrip(EndpointPair pair, String channel, long first, long count, int size) {
             EndpointPair.Batch plain = pair.batch(channel, first, count, size, 0);
             var oneWay = plain.received().path("latency_ns");
@@ -377,7 +407,7 @@ public final class Benchmark {
         private <T> void spread(String name, BestOf<T> runs, Function<T, String> figure) {
             List<T> values = runs.values();
             if (values.size() > 1) {
-                progress.accept("  " + name + ", each run: " + values.stream().map(figure).collect(Collectors.joining(", ")));
+                progress.accept("  " + name + ", each run's best batch: " + values.stream().map(figure).collect(Collectors.joining(", ")));
             }
         }
 

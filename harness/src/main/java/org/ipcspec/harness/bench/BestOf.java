@@ -10,13 +10,14 @@ import org.ipcspec.harness.bench.BenchResult.Measured;
 /**
  * The best run of one measurement, its runs taken one at a time so that the runs of the
  * measurements a ratio compares can take turns ({@link #alternate}). Each run is a fresh pair of
- * processes: on this machine a pair runs fast or at about half that for its whole life, so the
- * best of fresh pairs is what the code can do. Taking turns matters as much: a busy or a quiet
- * spell of a shared machine lasts tens of seconds, and three runs of the endpoints followed by
- * three of a baseline can put one figure inside the spell and the other outside it (shm 64 B,
- * two bench runs of the same code in a row, each measuring the reference's three pairs and then
- * the raw ring's three: 22 against 51 M msg/s, 0.43; then 33 against 42 M, 0.80). The first
- * failure sticks: a measurement that failed is not run again.
+ * processes timing {@link BenchOptions#TIMED_BATCHES} batches, its figure the best of them; the best
+ * of the runs is what the code can do on this machine, where neither a pair nor a batch keeps one
+ * speed. Taking turns matters as much: a busy or a quiet spell of a shared machine lasts tens of
+ * seconds, and three runs of the endpoints followed by three of a baseline can put one figure
+ * inside the spell and the other outside it (shm 64 B, two bench runs of the same code in a row,
+ * each measuring the reference's three pairs and then the raw ring's three: 22 against 51 M
+ * msg/s, 0.43; then 33 against 42 M, 0.80). The first failure sticks: a measurement that failed
+ * is not run again.
  */
 final class BestOf<T> {
 

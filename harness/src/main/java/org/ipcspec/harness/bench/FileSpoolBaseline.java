@@ -15,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,10 +26,12 @@ import java.util.Set;
  * send. With {@code protocol} last, each side also does the protocol's per-message work.
  *
  * <pre>
- *   reader DIR SIZE WARMUP COUNT [protocol]   makes tmp/ new/ cur/, hello, collects WARMUP, writes
- *                                             DIR/warm, collects COUNT; result: last_t
- *   writer DIR SIZE WARMUP COUNT [protocol]   hello, writes WARMUP, waits for DIR/warm; result:
- *                                             first_t, then writes COUNT
+ *   reader DIR SIZE UNTIMED COUNT [protocol]  makes tmp/ new/ cur/, hello; UNTIMED batches of COUNT,
+ *                                             then TIMED_BATCHES, each after creating DIR/ready-B
+ *                                             (B = 0, 1, ..: all collected so far); result: last_t of
+ *                                             each timed one
+ *   writer DIR SIZE UNTIMED COUNT [protocol]  hello; each batch after DIR/ready-B appears; result:
+ *                                             first_t of each timed one
  * </pre>
  */
 public final class FileSpoolBaseline {
@@ -48,31 +49,33 @@ public final class FileSpoolBaseline {
         String role = args[0];
         Path dir = Path.of(args[1]);
         int size = Integer.parseInt(args[2]);
-        long warmup = Long.parseLong(args[3]);
+        int untimed = Integer.parseInt(args[3]);
         long count = Long.parseLong(args[4]);
         ProtocolWork work = args.length > 5 && args[5].equals("protocol") ? new ProtocolWork(size, false) : null;
         switch (role) {
-            case "reader" -> reader(dir, size, warmup, count, work);
-            case "writer" -> writer(dir, size, warmup, count, work);
+            case "reader" -> reader(dir, size, untimed, count, work);
+            case "writer" -> writer(dir, size, untimed, count, work);
             default -> throw new IllegalArgumentException("unknown role: role=" + role);
         }
     }
 
-    private static void reader(Path dir, int size, long warmup, long count, ProtocolWork work) throws IOException {
+    private static void reader(Path dir, int size, int untimed, long count, ProtocolWork work) throws IOException {
         Files.createDirectories(dir, OWNER_ONLY_DIR);
         for (String sub : List.of("tmp", "new", "cur")) {
             Files.createDirectory(dir.resolve(sub), OWNER_ONLY_DIR);
         }
         BaselineLines.hello("spool-reader");
         Collector collector = new Collector(dir, size, work);
-        collector.collect(warmup);
-        Files.createFile(dir.resolve("warm"), OWNER_ONLY);
-        collector.collect(count);
-        long lastT = System.nanoTime();
+        long[] lastT = TimedBatches.ends(untimed, count, batch -> Files.createFile(ready(dir, batch), OWNER_ONLY),
+                first -> collector.collect(count));
         if (work != null) {
             work.requireIntact();
         }
-        BaselineLines.result(Map.of("last_t", lastT));
+        BaselineLines.result("last_t", lastT);
+    }
+
+    private static Path ready(Path dir, int batch) {
+        return dir.resolve("ready-" + batch);
     }
 
     private static final class Collector {
@@ -138,7 +141,7 @@ public final class FileSpoolBaseline {
         }
     }
 
-    private static void writer(Path dir, int size, long warmup, long count, ProtocolWork work) throws IOException {
+    private static void writer(Path dir, int size, int untimed, long count, ProtocolWork work) throws IOException {
         BaselineLines.hello("spool-writer");
         Path tmp = dir.resolve("tmp");
         Path queue = dir.resolve("new");
@@ -147,14 +150,13 @@ public final class FileSpoolBaseline {
             payload.put(i, (byte) (i * 7));
         }
         ByteBuffer file = ByteBuffer.allocateDirect(4 + size);
-        write(tmp, queue, file, payload, work, 1, warmup);
-        SpinThenPark idle = new SpinThenPark();
-        while (!Files.exists(dir.resolve("warm"))) {
-            idle.idle();
-        }
-        long firstT = System.nanoTime();
-        write(tmp, queue, file, payload, work, 1 + warmup, count);
-        BaselineLines.result(Map.of("first_t", firstT));
+        long[] firstT = TimedBatches.starts(untimed, count, batch -> {
+            SpinThenPark idle = new SpinThenPark();
+            while (!Files.exists(ready(dir, batch))) {
+                idle.idle();
+            }
+        }, first -> write(tmp, queue, file, payload, work, 1 + first, count));
+        BaselineLines.result("first_t", firstT);
     }
 
     private static void write(Path tmp, Path queue, ByteBuffer file, ByteBuffer payload, ProtocolWork work, long firstSeq,

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
 
 /**
  * The raw shared-memory baseline: a minimal single-producer/single-consumer ring in a
@@ -33,9 +32,10 @@ import java.util.Map;
  * way through its own position. The two positions sit on separate cache lines.
  *
  * <pre>
- *   consumer FILE SIZE WARMUP COUNT [protocol]  creates the file, hello, consumes; result: last_t
- *   producer FILE SIZE WARMUP COUNT [protocol]  maps it, hello, produces WARMUP records, waits until
- *                                               they are consumed, result: first_t, then produces COUNT
+ *   consumer FILE SIZE UNTIMED COUNT [protocol]  creates the file, hello, consumes UNTIMED batches
+ *                                                of COUNT, then TIMED_BATCHES; result: last_t of each
+ *   producer FILE SIZE UNTIMED COUNT [protocol]  maps it, hello; before each batch waits until all
+ *                                                are consumed; result: first_t of each timed one
  *   echo FILE SIZE                              creates a file of two rings, hello, answers each record
  *                                               on the first ring with one on the second
  *   ping FILE SIZE WARMUP COUNT                 maps it, hello, COUNT timed round trips after WARMUP;
@@ -72,12 +72,10 @@ public final class MappedRingBaseline {
         Path file = Path.of(args[1]);
         int size = Integer.parseInt(args[2]);
         switch (role) {
-            case "consumer" -> {
-                long total = Long.parseLong(args[3]) + Long.parseLong(args[4]);
-                consume(new Ring(map(file, ringBytes(size, SLOTS), true), 0, size, SLOTS), total, work(args, size));
-            }
+            case "consumer" -> consume(new Ring(map(file, ringBytes(size, SLOTS), true), 0, size, SLOTS),
+                    Integer.parseInt(args[3]), Long.parseLong(args[4]), work(args, size));
             case "producer" -> produce(new Ring(map(file, ringBytes(size, SLOTS), false), 0, size, SLOTS),
-                    Long.parseLong(args[3]), Long.parseLong(args[4]), work(args, size));
+                    Integer.parseInt(args[3]), Long.parseLong(args[4]), work(args, size));
             case "echo" -> echo(file, size);
             case "ping" -> ping(file, size, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException("unknown role: role=" + role);
@@ -161,14 +159,22 @@ public final class MappedRingBaseline {
         }
     }
 
-    private static void consume(Ring ring, long total, ProtocolWork work) {
+    private static void consume(Ring ring, int untimed, long count, ProtocolWork work) throws IOException {
         BaselineLines.hello("mmap-consumer");
         byte[] payload = new byte[ring.size];
         ByteBuffer view = ByteBuffer.wrap(payload);
+        long[] lastT = TimedBatches.ends(untimed, count, batch -> { }, first -> consume(ring, payload, view, work, count));
+        if (work != null) {
+            work.requireIntact();
+        }
+        BaselineLines.result("last_t", lastT);
+    }
+
+    private static void consume(Ring ring, byte[] payload, ByteBuffer view, ProtocolWork work, long records) {
         long done = 0;
         int spins = 0;
-        while (done < total) {
-            int n = ring.poll(payload, total - done, work, view);
+        while (done < records) {
+            int n = ring.poll(payload, records - done, work, view);
             if (n == 0) {
                 if (work != null) {
                     work.runEnded(); // about to wait: what was collected gets its reading now
@@ -179,28 +185,22 @@ public final class MappedRingBaseline {
             spins = 0;
             done += n;
         }
-        long lastT = System.nanoTime();
-        if (work != null) {
-            work.requireIntact();
-        }
-        BaselineLines.result(Map.of("last_t", lastT));
     }
 
-    private static void produce(Ring ring, long warmup, long count, ProtocolWork work) {
+    private static void produce(Ring ring, int untimed, long count, ProtocolWork work) throws IOException {
         BaselineLines.hello("mmap-producer");
         byte[] payload = new byte[ring.size];
         for (int i = 0; i < ring.size; i++) {
             payload[i] = (byte) (i * 7);
         }
         ByteBuffer view = ByteBuffer.wrap(payload);
-        produce(ring, payload, view, work, 0, warmup);
-        int spins = 0;
-        while ((long) POSITION.getAcquire(ring.buffer, CONSUMER_POSITION_OFFSET) < ring.head) {
-            spins = BaselineLines.idle(spins);
-        }
-        long firstT = System.nanoTime();
-        produce(ring, payload, view, work, warmup, count);
-        BaselineLines.result(Map.of("first_t", firstT));
+        long[] firstT = TimedBatches.starts(untimed, count, batch -> {
+            int spins = 0;
+            while ((long) POSITION.getAcquire(ring.buffer, CONSUMER_POSITION_OFFSET) < ring.head) {
+                spins = BaselineLines.idle(spins);
+            }
+        }, first -> produce(ring, payload, view, work, first, count));
+        BaselineLines.result("first_t", firstT);
     }
 
     private static void produce(Ring ring, byte[] payload, ByteBuffer view, ProtocolWork work, long firstSeq, long records) {

@@ -20,10 +20,11 @@ import org.ipcspec.harness.bench.BenchResult.Percentiles;
  * and the payload. One role per process:
  *
  * <pre>
- *   reader PATH SIZE WARMUP COUNT   binds, hello, reads WARMUP frames, acks with one byte,
- *                                   reads COUNT frames; result: last_t (after the last frame)
- *   writer PATH SIZE WARMUP COUNT   connects, hello, writes WARMUP frames, waits for the ack,
- *                                   result: first_t, then writes COUNT frames, batched in 256 KiB
+ *   reader PATH SIZE UNTIMED COUNT  binds, hello; UNTIMED batches of COUNT frames, then
+ *                                   TIMED_BATCHES, each after an ack of one byte (all read so far);
+ *                                   result: last_t of each timed one (after its last frame)
+ *   writer PATH SIZE UNTIMED COUNT  connects, hello; each batch after the reader's ack, its COUNT
+ *                                   frames written in writes of 256 KiB; result: first_t of each timed one
  *   echo PATH SIZE                  binds, hello, answers each frame with an 8-byte ack frame
  *   ping PATH SIZE WARMUP COUNT     connects, hello, COUNT timed round trips (frame out, ack back)
  *                                   after WARMUP untimed ones; result: percentiles in ns
@@ -45,8 +46,8 @@ public final class SocketBaseline {
         Path path = Path.of(args[1]);
         int size = Integer.parseInt(args[2]);
         switch (role) {
-            case "reader" -> reader(path, size, Long.parseLong(args[3]), Long.parseLong(args[4]), work(args, size));
-            case "writer" -> writer(path, size, Long.parseLong(args[3]), Long.parseLong(args[4]), work(args, size));
+            case "reader" -> reader(path, size, Integer.parseInt(args[3]), Long.parseLong(args[4]), work(args, size));
+            case "writer" -> writer(path, size, Integer.parseInt(args[3]), Long.parseLong(args[4]), work(args, size));
             case "echo" -> echo(path, size);
             case "ping" -> ping(path, size, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException("unknown role: role=" + role);
@@ -73,19 +74,17 @@ public final class SocketBaseline {
         return channel;
     }
 
-    private static void reader(Path path, int size, long warmup, long count, ProtocolWork work) throws IOException {
+    private static void reader(Path path, int size, int untimed, long count, ProtocolWork work) throws IOException {
         try (SocketChannel channel = accept(path)) {
             ByteBuffer buffer = ByteBuffer.allocateDirect(BATCH_BYTES);
             buffer.flip();
             ByteBuffer payload = ByteBuffer.allocate(size);
-            readFrames(channel, buffer, size, warmup, work, payload);
-            writeFully(channel, ByteBuffer.allocate(1));
-            readFrames(channel, buffer, size, count, work, payload);
-            long lastT = System.nanoTime();
+            long[] lastT = TimedBatches.ends(untimed, count, batch -> writeFully(channel, ByteBuffer.allocate(1)),
+                    first -> readFrames(channel, buffer, size, count, work, payload));
             if (work != null) {
                 work.requireIntact();
             }
-            BaselineLines.result(Map.of("last_t", lastT));
+            BaselineLines.result("last_t", lastT);
         }
     }
 
@@ -121,23 +120,22 @@ public final class SocketBaseline {
         }
     }
 
-    private static void writer(Path path, int size, long warmup, long count, ProtocolWork work) throws IOException {
+    private static void writer(Path path, int size, int untimed, long count, ProtocolWork work) throws IOException {
         try (SocketChannel channel = connect(path)) {
             byte[] payload = new byte[size];
             for (int i = 0; i < size; i++) {
                 payload[i] = (byte) (i * 7);
             }
             ByteBuffer batch = ByteBuffer.allocateDirect(BATCH_BYTES);
-            writeFrames(channel, batch, payload, warmup, work, 1);
-            ByteBuffer ack = ByteBuffer.allocate(1);
-            while (ack.hasRemaining()) {
-                if (channel.read(ack) < 0) {
-                    throw new EOFException("reader went away before the warm-up ack");
+            long[] firstT = TimedBatches.starts(untimed, count, b -> {
+                ByteBuffer ack = ByteBuffer.allocate(1);
+                while (ack.hasRemaining()) {
+                    if (channel.read(ack) < 0) {
+                        throw new EOFException("reader went away before its ack of the frames so far: batch=" + b);
+                    }
                 }
-            }
-            long firstT = System.nanoTime();
-            writeFrames(channel, batch, payload, count, work, 1 + warmup);
-            BaselineLines.result(Map.of("first_t", firstT));
+            }, first -> writeFrames(channel, batch, payload, count, work, 1 + first));
+            BaselineLines.result("first_t", firstT);
         }
     }
 
