@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 import org.ipcspec.channel.MessageBytes;
 import org.ipcspec.channel.testing.ArrayMessage;
@@ -109,8 +110,12 @@ class PayloadTest {
     @Test
     void aMessageReadInPlaceReadsAsTheBufferAndEveryDamagedFillerByteIsFound() {
         // The MessageBytes readers, the shm receiver's for messages up to 1 KiB: header fields as
-        // from a buffer, filler 8 bytes then byte by byte, every byte of it checked.
-        for (int size : new int[] {24, 25, 31, 32, 33, 64, 100, 255, 1024}) {
+        // from a buffer, filler 8 bytes then byte by byte, every byte of it checked. Every size up
+        // to 17 whole filler words and a tail: each entry and exit of the short fillers' unrolled
+        // compare (up to 16 words), and the loop just above it.
+        int[] sizes = IntStream.concat(IntStream.rangeClosed(Payload.HEADER_LENGTH, Payload.HEADER_LENGTH + 17 * 8 + 7),
+                IntStream.of(255, 1024)).toArray();
+        for (int size : sizes) {
             for (long seq : new long[] {0, 36, 255, (1L << 53) - 1}) {
                 ByteBuffer buffer = ByteBuffer.allocate(size);
                 Payload.write(buffer, seq, 0xFFFF_FFF0L, size);
