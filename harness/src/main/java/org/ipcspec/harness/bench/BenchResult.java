@@ -132,8 +132,12 @@ public record BenchResult(String implementation, String environment, List<Throug
      *                      {@code max_p99_latency_us} bounds; empty if not measured or not reported
      * @param baselineName  what the baseline is (for instance "raw UDS frames"); "-" if none exists
      */
+    /**
+     * @param medianRatio the median of the implementation's runs (each its best batch) over the
+     *                    median of the baseline's; empty unless both have runs
+     */
     public record ThroughputRow(String transport, int messageBytes, Measured<Rate> measured, OptionalLong p99LatencyNanos,
-                                String baselineName, Measured<Rate> baseline) {
+                                String baselineName, Measured<Rate> baseline, OptionalDouble medianRatio) {
 
         /** Implementation messages/s over baseline messages/s, when both were measured. */
         public OptionalDouble ratio() {

@@ -84,9 +84,12 @@ public final class BenchTable {
                 Baselines: plain Java between two forked JVMs, same message size, no payload generation or checks
                 (raw UDS frames: 4-byte length + payload, batched writes; raw mmap SPSC ring: 4096 slots, release/acquire
                 positions, mapped where the shm channels are; raw file spool: per message create tmp/NAME, write, close, rename into new/, then list, rename
-                into cur/, read, unlink, no fsync). ratio = implementation msgs/s / baseline msgs/s.
+                into cur/, read, unlink, no fsync). ratio = implementation msgs/s / baseline msgs/s, the bests;
+                median ratio = the median of the implementation's %1$d runs (each its best batch) / the baseline's median, which
+                does not follow one lucky batch.
                 """.formatted(BenchOptions.ROUNDS, BenchOptions.TIMED_BATCHES));
-        TextTable table = new TextTable(Set.of(0, 1, 6), "transport", "size", "messages", "msgs/s", "MB/s", "p99 us", "baseline", "base msgs/s", "base MB/s", "ratio");
+        TextTable table = new TextTable(Set.of(0, 1, 6), "transport", "size", "messages", "msgs/s", "MB/s", "p99 us", "baseline", "base msgs/s", "base MB/s", "ratio",
+                "median ratio");
         if (extra != null) {
             table.addColumn(extra.title());
         }
@@ -104,6 +107,7 @@ public final class BenchTable {
             cells.add(b.isOk() ? grouped(b.value().messagesPerSecond()) : b.isAbsent() ? "-" : FAILED);
             cells.add(b.isOk() ? fixed(b.value().megabytesPerSecond(), 1) : "-");
             cells.add(ratio(row.ratio()));
+            cells.add(ratio(row.medianRatio()));
             if (extra != null) {
                 cells.add(extra.throughput().apply(row));
             }

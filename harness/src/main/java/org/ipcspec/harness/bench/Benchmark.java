@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -163,14 +164,28 @@ public final class Benchmark {
             spread("endpoints", endpoints, batch -> rate(rateOf.apply(batch).messagesPerSecond()));
             baselineRuns.forEach(b -> spread(b.name(), b.runs(), r -> rate(r.messagesPerSecond())));
             if (baselineRuns.isEmpty()) {
-                return new ThroughputRow(transport, size, measured, p99, "-", Measured.absent());
+                return new ThroughputRow(transport, size, measured, p99, "-", Measured.absent(), OptionalDouble.empty());
             }
             // The first is the row's own baseline, the raw transport; the others go to the comparisons.
             for (BaselineRuns<Rate> more : baselineRuns.subList(1, baselineRuns.size())) {
                 throughputComparisons.add(new ThroughputComparison(transport, size, more.name(), more.runs().result()));
             }
             BaselineRuns<Rate> raw = baselineRuns.get(0);
-            return new ThroughputRow(transport, size, measured, p99, raw.name(), raw.runs().result());
+            return new ThroughputRow(transport, size, measured, p99, raw.name(), raw.runs().result(),
+                    medianRatio(endpoints.values().stream().map(rateOf).toList(), raw.runs().values()));
+        }
+
+        /**
+         * The median of {@code runs}' rates over the median of {@code baselineRuns}': steadier than
+         * the ratio of the bests, which follows whichever side drew the machine's luckiest batch.
+         */
+        private static OptionalDouble medianRatio(List<Rate> runs, List<Rate> baselineRuns) {
+            OptionalDouble median = Stats.median(runs.stream().map(Rate::messagesPerSecond).toList());
+            OptionalDouble baselineMedian = Stats.median(baselineRuns.stream().map(Rate::messagesPerSecond).toList());
+            if (median.isEmpty() || baselineMedian.isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            return OptionalDouble.of(median.getAsDouble() / baselineMedian.getAsDouble());
         }
 
         /** A baseline's runs: its name in the tables, the messages of each run, and its best so far. */

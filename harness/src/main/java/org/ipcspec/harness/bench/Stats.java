@@ -1,7 +1,9 @@
 package org.ipcspec.harness.bench;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,6 +36,16 @@ final class Stats {
         }
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);
         return sorted[Math.max(1, rank) - 1];
+    }
+
+    /** The median of {@code values} (the mean of the middle two of an even count); empty when there are none. */
+    static OptionalDouble median(List<Double> values) {
+        if (values.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int middle = sorted.length / 2;
+        return OptionalDouble.of(sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2);
     }
 
     /** Count, p50, p90, p99, max and mean of {@code values} (left unchanged). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -22,9 +23,10 @@ class BenchTableTest {
 
     private static BenchResult sample() {
         ThroughputRow shm = new ThroughputRow("shm", 64, Measured.ok(new Rate(1_000_000, 64, 500_000_000L)),
-                OptionalLong.of(1_234_500), Baselines.RING_NAME, Measured.ok(new Rate(5_000_000, 64, 500_000_000L)));
+                OptionalLong.of(1_234_500), Baselines.RING_NAME, Measured.ok(new Rate(5_000_000, 64, 500_000_000L)),
+                OptionalDouble.of(0.375));
         ThroughputRow file = new ThroughputRow("file", 4096, Measured.failed("open receiver: status io (file transport not built yet)"),
-                OptionalLong.empty(), "-", Measured.absent());
+                OptionalLong.empty(), "-", Measured.absent(), OptionalDouble.empty());
         Percentiles rtt = new Percentiles(20_000, 20_000, 30_000, 40_000, 90_000, 21_000.0);
         Percentiles ping = new Percentiles(50_000, 10_000, 12_000, 20_000, 50_000, 10_500.0);
         LatencyRow socket = new LatencyRow("socket", 64, Measured.ok(new RoundTrip(rtt, 18_000.0, 9_000, 15_000)), Measured.ok(ping));
@@ -43,6 +45,8 @@ class BenchTableTest {
         assertTrue(row.contains("1,234.5"), "p99 us: " + row);
         assertTrue(row.contains("10,000,000"), "baseline msgs/s: " + row);
         assertTrue(row.contains("0.20"), "ratio impl/baseline: " + row);
+        assertTrue(row.matches(".* 0\\.20 +0\\.38"), "the medians' ratio beside the bests': " + row);
+        assertTrue(line(text, "file       4 KiB").matches(".* - +-"), "no median ratio without runs: " + text);
     }
 
     @Test

@@ -2,7 +2,9 @@ package org.ipcspec.harness.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.stream.LongStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,5 +83,13 @@ class StatsTest {
         assertEquals(200_000.0, rate.messagesPerSecond(), 1e-9);
         assertEquals(819.2, rate.megabytesPerSecond(), 1e-9);
         assertThrows(IllegalArgumentException.class, () -> Stats.perSecond(1, 0));
+    }
+
+    @Test
+    void theMedianIsTheMiddleValueOrTheMeanOfTheMiddleTwoAndNothingOfNoValues() {
+        assertEquals(30.0, Stats.median(List.of(95.0, 10.0, 30.0, 47.0, 12.0)).getAsDouble(), 1e-12, "the order given does not matter");
+        assertEquals(21.0, Stats.median(List.of(10.0, 12.0, 30.0, 95.0)).getAsDouble(), 1e-12);
+        assertEquals(7.0, Stats.median(List.of(7.0)).getAsDouble(), 1e-12);
+        assertTrue(Stats.median(List.of()).isEmpty());
     }
 }
