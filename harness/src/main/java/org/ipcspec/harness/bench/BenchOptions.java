@@ -64,7 +64,10 @@ public record BenchOptions(List<String> command, Map<String, String> env, List<S
      * fresh pair's start and warm-up.
      */
     public static final int TIMED_BATCHES = 3;
-    /** Untimed batches of the same count before a throughput or round-trip figure's timed one (Benchmark explains why). */
+    /**
+     * Untimed batches of the same count before a throughput or round-trip figure's timed ones
+     * (Benchmark explains why), and before a one-way baseline's ({@link TimedBatches} says why).
+     */
     public static final int WARMUP_BATCHES = 2;
     /** The untimed batches also last at least this long altogether (Benchmark explains why). */
     public static final Duration WARMUP = Duration.ofSeconds(2);

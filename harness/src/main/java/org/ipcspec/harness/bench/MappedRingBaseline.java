@@ -36,10 +36,10 @@ import java.nio.file.attribute.PosixFilePermissions;
  *                                                of COUNT, then TIMED_BATCHES; result: last_t of each
  *   producer FILE SIZE UNTIMED COUNT [protocol]  maps it, hello; before each batch waits until all
  *                                                are consumed; result: first_t of each timed one
- *   echo FILE SIZE                              creates a file of two rings, hello, answers each record
- *                                               on the first ring with one on the second
- *   ping FILE SIZE WARMUP COUNT                 maps it, hello, COUNT timed round trips after WARMUP;
- *                                               result: percentiles in ns
+ *   echo FILE SIZE                               creates a file of two rings, hello, answers each record
+ *                                                on the first ring with one on the second
+ *   ping FILE SIZE WARMUP COUNT                  maps it, hello, COUNT timed round trips after WARMUP;
+ *                                                result: percentiles in ns
  * </pre>
  * The ping-pong waits as the reference endpoint does (spin for 20 us, then park: {@link SpinThenPark});
  * the one-way loops spin then yield.
