@@ -14,6 +14,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -90,6 +91,11 @@ public final class Benchmark {
     /** One run's state: the folder, the baselines already measured (one per kind and size), the hello seen. */
     private static final class Run {
 
+        /** A throughput batch is better the shorter its one-way time; a round-trip batch, the lower its mean. */
+        private static final Comparator<EndpointPair.Batch> FASTEST_BATCH =
+                Comparator.comparingLong(EndpointPair.Batch::oneWayNanos);
+        private static final Comparator<RoundTrip> LOWEST_MEAN = Comparator.comparingDouble(RoundTrip::meanNanos);
+
         private final BenchOptions options;
         private final Consumer<String> progress;
         private final Path directory;
@@ -144,8 +150,8 @@ public final class Benchmark {
                 // never took (a new batch's first sender, the previous batch's last record), whose
                 // uncommon traps deoptimised the receive loop for much of the first timed batch.
                 long first = warmUp(pair, channel, count, size);
-                return fastestBatch(pair, channel, first, count, size);
-            }), Comparator.comparingLong(EndpointPair.Batch::oneWayNanos));
+                return best(i -> pair.batch(channel, first + i * count, count, size, 0), FASTEST_BATCH);
+            }), FASTEST_BATCH);
             List<BaselineRuns<Rate>> baselineRuns = options.baselines() ? throughputBaselines(transport, size) : List.of();
             progress.accept(transport + " " + BenchTable.size(size) + ": one-way throughput of " + count + " messages"
                     + turns(baselineRuns));
@@ -250,8 +256,9 @@ public final class Benchmark {
                 // 190 us against the raw ring's 2 us); the shm endpoints' p99 settled near 1 us only
                 // after some 200,000 round trips (1-2 s).
                 long first = warmUp(pair, channel, count, size);
-                return fastestRoundTrips(pair, channel, first, count, size);
-            }), Comparator.comparingDouble(RoundTrip::meanNanos));
+                // Each batch may use two batches' seqs (roundTrip).
+                return best(i -> roundTrip(pair, channel, first + 2 * i * count, count, size), LOWEST_MEAN);
+            }), LOWEST_MEAN);
             List<BaselineRuns<Percentiles>> baselineRuns = new ArrayList<>();
             long n = options.pingCount();
             // The UDS ping-pong is every row's baseline: measured once, with the first row.
@@ -315,31 +322,19 @@ public final class Benchmark {
             return next;
         }
 
-        /** {@link BenchOptions#TIMED_BATCHES} timed batches of {@code count} messages from seq {@code first}: the fastest. */
-        private static EndpointPair.Batch fastestBatch(EndpointPair pair, String channel, long first, long count, int size) {
-            EndpointPair.Batch fastest = null;
-            for (int i = 0; i < BenchOptions.TIMED_BATCHES; i++) {
-                EndpointPair.Batch batch = pair.batch(channel, first + i * count, count, size, 0);
-                if (fastest == null || batch.oneWayNanos() < fastest.oneWayNanos()) {
-                    fastest = batch;
-                }
-            }
-            return fastest;
-        }
-
         /**
-         * {@link BenchOptions#TIMED_BATCHES} timed batches of {@code count} round trips from seq
-         * {@code first}: the one of the lowest mean. Each may use two batches' seqs ({@link #roundTrip}).
+         * {@link BenchOptions#TIMED_BATCHES} timed batches, batch {@code i} made by {@code batch}: the
+         * one {@code better} sorts first, as {@link BestOf} picks among runs.
          */
-        private RoundTrip fastestRoundTrips(EndpointPair pair, String channel, long first, long count, int size) {
-            RoundTrip fastest = null;
+        private static <T> T best(IntFunction<T> batch, Comparator<T> better) {
+            T best = null;
             for (int i = 0; i < BenchOptions.TIMED_BATCHES; i++) {
-                RoundTrip trips = roundTrip(pair, channel, first + 2 * i * count, count, size);
-                if (fastest == null || trips.meanNanos() < fastest.meanNanos()) {
-                    fastest = trips;
+                T timed = batch.apply(i);
+                if (best == null || better.compare(timed, best) < 0) {
+                    best = timed;
                 }
             }
-            return fastest;
+            return best;
         }
 
         /**
