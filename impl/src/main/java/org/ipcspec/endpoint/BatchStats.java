@@ -28,6 +28,8 @@ final class BatchStats implements MessageSink {
      */
     static final int RESERVED_SAMPLES = 1 << 25;
 
+    /** Where a message read through a view of a channel's memory has its filler checked. */
+    private final byte[] scratch = new byte[Payload.CHUNK];
     private final Latencies latencies;
     private final Map<Long, SenderStats> perSender = new TreeMap<>();
     /** sent_t of the messages collected since the last reading. */
@@ -46,7 +48,7 @@ final class BatchStats implements MessageSink {
     /**
      * One collected message (position to limit of {@code message}); its latency sample is taken
      * by the next {@link #collectedAt}. A heap buffer is read through its array; any other, a
-     * view of a channel's memory, through the buffer.
+     * view of a channel's memory, through the buffer, its filler through {@link #scratch}.
      */
     @Override
     public void accept(ByteBuffer message) {
@@ -58,7 +60,7 @@ final class BatchStats implements MessageSink {
             notIntact++; // a text payload, or a torn header
             return;
         }
-        if (!Payload.fillerIntact(message)) {
+        if (!Payload.fillerIntact(message, scratch)) {
             notIntact++;
         }
         arrived(Payload.senderId(message), Payload.seq(message), Payload.sentT(message));

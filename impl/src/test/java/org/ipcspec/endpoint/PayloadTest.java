@@ -182,6 +182,26 @@ class PayloadTest {
     }
 
     @Test
+    void aViewOfChannelMemoryIsCheckedThroughOneScratchAtEveryFillerByte() {
+        // as the shm receiver hands messages over: a window of a larger direct buffer, one scratch for all
+        byte[] scratch = new byte[Payload.CHUNK];
+        for (int size : new int[] {Payload.CHUNK + 24, 2 * Payload.CHUNK + 31}) {
+            ByteBuffer ring = ByteBuffer.allocateDirect(size + 40);
+            new PayloadRun(3, size).from(41, 0).write(0, ring, 16);
+            ByteBuffer view = ring.asReadOnlyBuffer().position(16).limit(16 + size);
+            assertTrue(Payload.fillerIntact(view, scratch), "size=" + size);
+            for (int i = Payload.HEADER_LENGTH; i < size; i++) {
+                byte good = ring.get(16 + i);
+                ring.put(16 + i, (byte) (good ^ 0x40));
+                assertFalse(Payload.fillerIntact(view, scratch), "byte " + i + " damaged: size=" + size);
+                ring.put(16 + i, good);
+                assertEquals(16, view.position(), "position left as it was");
+            }
+            assertTrue(Payload.fillerIntact(view, scratch), "intact again after every damage: size=" + size);
+        }
+    }
+
+    @Test
     void textIsNotGenerated() {
         assertFalse(Payload.isGenerated(ByteBuffer.wrap("<p>hi</p>".getBytes(StandardCharsets.UTF_8))));
         assertFalse(Payload.isGenerated(ByteBuffer.wrap(new byte[] {'I', 'P', 'C'})));

@@ -118,10 +118,10 @@ final class RingReader {
 
     /**
      * Hands the messages published so far, up to {@code max}, one after the other to
-     * {@code sink}, each read in place, none copied out of the ring: a message of up to
+     * {@code sink}, each in place, none copied out of the ring by the reader: a message of up to
      * {@link RecordDescriptor#SMALL_PAYLOAD_LIMIT} bytes as {@link MessageBytes} (a copy into a
      * heap buffer first cost 6-8 of the 32 ns a 64-byte message took the endpoint here), a larger
-     * one as a read-only view of the ring (whose bulk compares check a large filler fastest). A
+     * one as a read-only view of the ring, out of which the sink copies what it needs. A
      * record is consumed only once the sink is done with it, so the head never frees bytes the
      * sink still reads; the head is stored once for the run.
      * Stops before a corrupt record when it has handed over any, so that the next {@link #read}
