@@ -194,11 +194,14 @@ final class Payload {
      * As {@link #fillerIntact(ByteBuffer)}; a buffer without an array is copied into
      * {@code scratch} ({@link #CHUNK} bytes or more) a chunk at a time and compared there. Not
      * compared in place: on JDK 17, {@code ByteBuffer.mismatch} on a direct buffer runs
-     * {@code ArraysSupport.vectorizedMismatch}'s Java loop, 8 bytes a step, because C2 puts its
-     * vectorised stub in only where both sides are arrays ({@code -XX:+PrintIntrinsics}: "failed
-     * to inline (intrinsic)"), while the copy out of a direct buffer is the vectorised copy stub.
-     * 4 KiB in L1: compared in place 210-220 ns; copied out 54, then {@code Arrays.mismatch} 76
-     * (docs/performance.md, eighth pass).
+     * {@code ArraysSupport.vectorizedMismatch}'s Java fallback, 8 bytes a load, because C2 puts
+     * its vectorised stub in only where both sides are arrays ({@code -XX:+PrintIntrinsics}:
+     * "failed to inline (intrinsic)"); the copy out of a direct buffer is a vectorised stub.
+     * On 4 KiB already in L1 the two cost the same ({@code FillerCheckCost}: 133 and 130 ns, the
+     * heap compare alone 78); on bytes coming from L3 or from the sender's core the copy wins:
+     * one thread, receive runs 179-186 -> 168 ns a message ({@code RunCost 4096}); six
+     * alternating pairs of endpoints, median batch 1.92 -> 2.32 M msg/s (docs/performance.md,
+     * eighth pass).
      */
     static boolean fillerIntact(ByteBuffer message, byte[] scratch) {
         int position = message.position();
