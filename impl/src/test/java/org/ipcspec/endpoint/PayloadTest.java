@@ -185,7 +185,7 @@ class PayloadTest {
     void aViewOfChannelMemoryIsCheckedThroughOneScratchAtEveryFillerByte() {
         // as the shm receiver hands messages over: a window of a larger direct buffer, one scratch for all
         byte[] scratch = new byte[Payload.CHUNK];
-        for (int size : new int[] {Payload.CHUNK + 24, 2 * Payload.CHUNK + 31}) {
+        for (int size : new int[] {153, 1024, Payload.CHUNK + 24, 2 * Payload.CHUNK + 31}) {
             ByteBuffer ring = ByteBuffer.allocateDirect(size + 40);
             new PayloadRun(3, size).from(41, 0).write(0, ring, 16);
             ByteBuffer view = ring.asReadOnlyBuffer().position(16).limit(16 + size);
