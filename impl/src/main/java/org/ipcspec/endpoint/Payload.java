@@ -191,7 +191,8 @@ final class Payload {
     }
 
     /**
-     * As {@link #fillerIntact(ByteBuffer)}; a buffer without an array is copied into
+     * As {@link #fillerIntact(ByteBuffer)}, for a buffer without an array (any buffer reads
+     * right, a heap one only slower than through its array): the filler is copied into
      * {@code scratch} ({@link #CHUNK} bytes or more) a chunk at a time and compared there. Not
      * compared in place: on JDK 17, {@code ByteBuffer.mismatch} on a direct buffer runs
      * {@code ArraysSupport.vectorizedMismatch}'s Java fallback, 8 bytes a load, because C2 puts
@@ -206,9 +207,6 @@ final class Payload {
     static boolean fillerIntact(ByteBuffer message, byte[] scratch) {
         int position = message.position();
         int size = message.remaining();
-        if (message.hasArray()) {
-            return fillerIntact(message.array(), message.arrayOffset() + position, size);
-        }
         int start = patternStart((int) (seq(message) * 7));
         for (int done = 0, filler = size - HEADER_LENGTH; done < filler; done += CHUNK) {
             int n = Math.min(CHUNK, filler - done);

@@ -131,10 +131,8 @@ public record BenchResult(String implementation, String environment, List<Throug
      *                      sent_t, messages queued behind each other included): the figure a profile's
      *                      {@code max_p99_latency_us} bounds; empty if not measured or not reported
      * @param baselineName  what the baseline is (for instance "raw UDS frames"); "-" if none exists
-     */
-    /**
-     * @param medianRatio the median of the implementation's runs (each its best batch) over the
-     *                    median of the baseline's; empty unless both have runs
+     * @param medianRatio   the median of the implementation's runs (each its best batch) over the
+     *                      median of the baseline's; empty unless both have runs
      */
     public record ThroughputRow(String transport, int messageBytes, Measured<Rate> measured, OptionalLong p99LatencyNanos,
                                 String baselineName, Measured<Rate> baseline, OptionalDouble medianRatio) {
