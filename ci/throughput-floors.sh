@@ -5,37 +5,69 @@
 # lowest, the floor the profile's comment describes. Any ./ipcspec run option may follow.
 #
 #   ci/throughput-floors.sh 20 --hogs 2
+#
+# Or reads the runs a soak already made (ci/soak.sh leaves DIR/run-K/summary.json), so that one
+# loaded soak of the whole suite gives both its verdicts and the floors:
+#
+#   ci/throughput-floors.sh --from /tmp/ipcspec.soak.XXXXXX
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs=${1:?usage: ci/throughput-floors.sh N [--hogs K] [ipcspec run options...]}
-shift
-hogs=0
-if [[ "${1:-}" == "--hogs" ]]; then
-  hogs=${2:?--hogs needs a count}
-  shift 2
-fi
+usage='usage: ci/throughput-floors.sh N [--hogs K] [ipcspec run options...] | --from SOAK_DIR'
 figures=$(mktemp -t ipcspec-floors.XXXXXX)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -f "$figures"' EXIT
-for _ in $(seq "$hogs"); do
-  yes > /dev/null &
-  pids+=($!)
-done
 
-for i in $(seq "$runs"); do
-  status=0
-  ./ipcspec run --no-report --tags @throughput "$@" > /dev/null 2>&1 || status=$?
-  echo "run $i/$runs: exit $status" >&2
-  python3 - "$i" "$status" >> "$figures" <<'PY'
+# Appends "RUN<TAB>STATUS<TAB>NAME<TAB>RATE" for each throughput figure of a run's summary.json.
+throughput_figures() { # summary.json run status
+  python3 - "$@" >> "$figures" <<'PY'
 import json, sys
-summary = json.load(open('reports/summary.json'))
+path, run, status = sys.argv[1:]
+try:
+    summary = json.load(open(path))
+except (OSError, ValueError) as e:
+    sys.exit(f"{path}: not a run's summary: {e}")
 for scenario in summary['scenarios']:
     for figure in scenario.get('figures') or []:
         if figure['name'].startswith('throughput') and 'as the endpoint' not in figure['name']:
-            print(f"{sys.argv[1]}\t{sys.argv[2]}\t{figure['name']}\t{figure['value']:.0f}")
+            print(f"{run}\t{status}\t{figure['name']}\t{figure['value']:.0f}")
 PY
-done
+}
+
+if [[ "${1:-}" == "--from" ]]; then
+  soak=${2:?$usage}
+  [[ -d "$soak" ]] || { echo "$soak: no such folder" >&2; exit 2; }
+  runs=0
+  # run-1, run-2, ... run-10 in the order they ran
+  while IFS= read -r summary; do
+    runs=$((runs + 1))
+    throughput_figures "$summary" "$runs" "-"
+  done < <(find "$soak" -mindepth 2 -maxdepth 2 -path '*/run-*/summary.json' | sort -V)
+  if [[ $runs -eq 0 ]]; then
+    echo "$soak: no run-K/summary.json in it (the folder ci/soak.sh names at its end)" >&2
+    exit 2
+  fi
+  echo "$runs runs read from $soak" >&2
+else
+  runs=${1:?$usage}
+  [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "$usage" >&2; exit 2; }
+  shift
+  hogs=0
+  if [[ "${1:-}" == "--hogs" ]]; then
+    hogs=${2:?--hogs needs a count}
+    shift 2
+  fi
+  for _ in $(seq "$hogs"); do
+    yes > /dev/null &
+    pids+=($!)
+  done
+  for i in $(seq "$runs"); do
+    status=0
+    ./ipcspec run --no-report --tags @throughput "$@" > /dev/null 2>&1 || status=$?
+    echo "run $i/$runs: exit $status" >&2
+    throughput_figures reports/summary.json "$i" "$status"
+  done
+fi
 
 python3 - "$figures" <<'PY'
 import collections, sys
