@@ -18,11 +18,11 @@ figures=$(mktemp -t ipcspec-floors.XXXXXX)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -f "$figures"' EXIT
 
-# Appends "RUN<TAB>STATUS<TAB>NAME<TAB>RATE" for each throughput figure of a run's summary.json.
-throughput_figures() { # summary.json run status
-  python3 - "$@" >> "$figures" <<'PY'
+# Appends "NAME<TAB>RATE" for each throughput figure of a run's summary.json.
+throughput_figures() { # summary.json
+  python3 - "$1" >> "$figures" <<'PY'
 import json, sys
-path, run, status = sys.argv[1:]
+path = sys.argv[1]
 try:
     summary = json.load(open(path))
 except (OSError, ValueError) as e:
@@ -30,7 +30,7 @@ except (OSError, ValueError) as e:
 for scenario in summary['scenarios']:
     for figure in scenario.get('figures') or []:
         if figure['name'].startswith('throughput') and 'as the endpoint' not in figure['name']:
-            print(f"{run}\t{status}\t{figure['name']}\t{figure['value']:.0f}")
+            print(f"{figure['name']}\t{figure['value']:.0f}")
 PY
 }
 
@@ -38,11 +38,10 @@ if [[ "${1:-}" == "--from" ]]; then
   soak=${2:?$usage}
   [[ -d "$soak" ]] || { echo "$soak: no such folder" >&2; exit 2; }
   runs=0
-  # run-1, run-2, ... run-10 in the order they ran
   while IFS= read -r summary; do
     runs=$((runs + 1))
-    throughput_figures "$summary" "$runs" "-"
-  done < <(find "$soak" -mindepth 2 -maxdepth 2 -path '*/run-*/summary.json' | sort -V)
+    throughput_figures "$summary"
+  done < <(find "$soak" -mindepth 2 -maxdepth 2 -path '*/run-*/summary.json')
   if [[ $runs -eq 0 ]]; then
     echo "$soak: no run-K/summary.json in it (the folder ci/soak.sh names at its end)" >&2
     exit 2
@@ -65,7 +64,7 @@ else
     status=0
     ./ipcspec run --no-report --tags @throughput "$@" > /dev/null 2>&1 || status=$?
     echo "run $i/$runs: exit $status" >&2
-    throughput_figures reports/summary.json "$i" "$status"
+    throughput_figures reports/summary.json
   done
 fi
 
@@ -73,7 +72,7 @@ python3 - "$figures" <<'PY'
 import collections, sys
 rates = collections.defaultdict(list)
 for line in open(sys.argv[1]):
-    _, _, name, value = line.rstrip('\n').split('\t')
+    name, value = line.rstrip('\n').split('\t')
     rates[name].append(float(value))
 print(f"{'figure':28s} {'runs':>4s} {'lowest':>10s} {'median':>10s} {'highest':>10s} {'lowest/4':>10s}")
 for name, values in rates.items():
