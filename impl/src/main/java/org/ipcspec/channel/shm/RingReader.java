@@ -164,10 +164,10 @@ final class RingReader {
      * that their transfers from the writer's core are in flight together before the run walks
      * them. The walk alone asks for a line only when it reaches it, each record's place following
      * from the Length read in the one before, and most of its lines come from the other core's
-     * cache. In pairs of 64-byte streams (one JVM, a sender thread and a receiver thread on the two
-     * cores) the run went from a median 24.6-29.6 to 38.7-40.4 M msg/s, touching 1,280 to 3,840
-     * bytes alike; 4 KiB messages ran as before (docs/performance.md, tenth pass). Only published
-     * bytes are read, so nothing a writer is still filling.
+     * cache. A 64-byte stream between two endpoint processes went from a median 23.3 to 32.8 M
+     * msg/s, and between two threads of one JVM (PairCost) from 24.6-29.6 to 34.2-40.4, touching
+     * 1,280 to 5,120 bytes alike; 4 KiB messages ran as before (docs/performance.md, tenth pass).
+     * Only published bytes are read, so nothing a writer is still filling.
      */
     private void touchAhead() {
         long end = Math.min(publishedTail, head + TOUCH_AHEAD_BYTES);
