@@ -167,12 +167,13 @@ final class RingReader {
      * cache. A 64-byte stream between two endpoint processes went from a median 23.3 to 32.8 M
      * msg/s, and between two threads of one JVM (PairCost) from 24.6-29.6 to 34.2-40.4, touching
      * 1,280 to 5,120 bytes alike; 4 KiB messages ran as before (docs/performance.md, tenth pass).
-     * Only published bytes are read, so nothing a writer is still filling.
+     * From the line after the head's (which the walk reads first anyway, and whose bytes before
+     * the head a writer may be filling) up to the published tail: only published bytes are read.
      */
     private void touchAhead() {
         long end = Math.min(publishedTail, head + TOUCH_AHEAD_BYTES);
         long words = 0;
-        for (long line = head & ~63L; line < end; line += 64) {
+        for (long line = (head & ~63L) + 64; line < end; line += 64) {
             words += buffer.getLong(ringOffset + ((int) line & mask));
         }
         touched += words; // kept, so that the JIT does not drop the reads

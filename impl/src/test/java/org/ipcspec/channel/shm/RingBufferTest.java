@@ -122,21 +122,10 @@ class RingBufferTest {
         RingWriter writer = lockedWriter();
         long written = 0;
         long read = 0;
-        // Sizes that do not divide the ring, so records land across the end and padding is needed.
         for (int round = 0; round < 2_000; round++) {
-            int batch = 1 + round % 7;
-            for (int i = 0; i < batch; i++) {
-                int size = 1 + (int) (written * 13 % MAX_MESSAGE_BYTES);
-                int at = writer.claim(0, 1, size);
-                if (at == RingWriter.INSUFFICIENT_CAPACITY) {
-                    break;
-                }
-                writer.putPayload(at, payload(written, size), 0, size);
-                writer.publishRelease();
-                written++;
-            }
+            written = writeRound(writer, written, 1 + round % 7);
             while (read < written - round % 3) {
-                int size = 1 + (int) (read * 13 % MAX_MESSAGE_BYTES);
+                int size = wrappingSize(read);
                 assertEquals(size, reader.read(into), "record " + read);
                 assertPayload(read, size);
                 read++;
@@ -154,23 +143,13 @@ class RingBufferTest {
         long written = 0;
         long read = 0;
         for (int round = 0; round < 2_000; round++) {
-            for (int i = 0; i < 1 + round % 7; i++) {
-                int size = 1 + (int) (written * 13 % MAX_MESSAGE_BYTES);
-                int at = writer.claim(0, 1, size);
-                if (at == RingWriter.INSUFFICIENT_CAPACITY) {
-                    break;
-                }
-                writer.putPayload(at, payload(written, size), 0, size);
-                writer.publishRelease();
-                written++;
-            }
+            written = writeRound(writer, written, 1 + round % 7);
             List<byte[]> seen = new ArrayList<>();
             while (read + seen.size() < written - round % 3) {
                 reader.readRun(ByteBuffer.allocate(MAX_MESSAGE_BYTES), collector(seen), 1 + round % 4);
             }
             for (byte[] bytes : seen) {
-                int size = 1 + (int) (read * 13 % MAX_MESSAGE_BYTES);
-                assertArrayEquals(payload(read, size).array(), bytes, "record " + read);
+                assertArrayEquals(payload(read, wrappingSize(read)).array(), bytes, "record " + read);
                 read++;
             }
         }
@@ -507,6 +486,29 @@ class RingBufferTest {
         assertNotEquals(RingWriter.INSUFFICIENT_CAPACITY, at);
         writer.putPayload(at, payload, 0, payload.remaining());
         writer.publishRelease();
+    }
+
+    /**
+     * Writes and publishes up to {@code batch} records after the {@code written} so far, each of
+     * {@link #wrappingSize}, stopping at a full ring; the count written in all.
+     */
+    private long writeRound(RingWriter writer, long written, int batch) {
+        for (int i = 0; i < batch; i++) {
+            int size = wrappingSize(written);
+            int at = writer.claim(0, 1, size);
+            if (at == RingWriter.INSUFFICIENT_CAPACITY) {
+                break;
+            }
+            writer.putPayload(at, payload(written, size), 0, size);
+            writer.publishRelease();
+            written++;
+        }
+        return written;
+    }
+
+    /** Record {@code seq}'s size: sizes that do not divide the ring, so records land across its end and padding is needed. */
+    private static int wrappingSize(long seq) {
+        return 1 + (int) (seq * 13 % MAX_MESSAGE_BYTES);
     }
 
     private static ByteBuffer payload(long seq, int size) {
