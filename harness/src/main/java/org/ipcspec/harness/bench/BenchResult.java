@@ -52,8 +52,14 @@ public record BenchResult(String implementation, String environment, List<Throug
     public record ThroughputComparison(String transport, int messageBytes, String baselineName, Measured<Rate> baseline) {
     }
 
-    /** One more round-trip baseline beside a transport's latency row (a raw shm ping-pong, Agrona's). */
-    public record LatencyComparison(String transport, int messageBytes, String baselineName, Measured<Percentiles> baseline) {
+    /**
+     * One more round-trip baseline beside a transport's latency row (a raw shm ping-pong, Agrona's).
+     *
+     * @param medianRatioP50 the median of the implementation's runs' p50 (each run's best batch by
+     *                       mean) over the median of the baseline's; empty unless both have runs
+     */
+    public record LatencyComparison(String transport, int messageBytes, String baselineName, Measured<Percentiles> baseline,
+                                    OptionalDouble medianRatioP50) {
     }
 
     /**

@@ -156,10 +156,11 @@ public final class BenchTable {
                 MORE ROUND-TRIP BASELINES: two rings between two forked JVMs, a message of the same size out and back,
                 timed per round trip; the raw one waits as the reference endpoint does (spin 20 us, then park 10-500 us),
                 Agrona's spins then yields; each the best batch by mean of %1$d runs of %2$d timed batches, in turns with the
-                endpoints' runs. ratio = implementation / baseline (above 1 = slower).
+                endpoints' runs. ratio = implementation / baseline (above 1 = slower); median ratio p50 = the median of the
+                implementation's %1$d runs' p50 / the baseline's median, which does not follow one lucky run.
                 """.formatted(BenchOptions.ROUNDS, BenchOptions.TIMED_BATCHES));
         TextTable table = new TextTable(Set.of(0, 1, 5), "transport", "size", "p50 us", "p99 us", "mean us", "baseline", "base p50",
-                "base p99", "base mean", "ratio p50", "ratio p99", "ratio mean");
+                "base p99", "base mean", "ratio p50", "ratio p99", "ratio mean", "median ratio p50");
         List<String> failures = new ArrayList<>();
         for (BenchResult.LatencyComparison c : result.latencyComparisons()) {
             LatencyRow row = result.latency().stream().filter(r -> r.transport().equals(c.transport())).findFirst().orElse(null);
@@ -179,6 +180,7 @@ public final class BenchTable {
             cells.add(both ? ratio(OptionalDouble.of((double) m.value().perMessage().p50() / b.value().p50())) : "-");
             cells.add(both ? ratio(OptionalDouble.of((double) m.value().perMessage().p99() / b.value().p99())) : "-");
             cells.add(both ? ratio(OptionalDouble.of(m.value().meanNanos() / b.value().mean())) : "-");
+            cells.add(ratio(c.medianRatioP50()));
             table.add(cells);
             noteFailure(failures, c.transport() + " " + c.baselineName(), b);
         }

@@ -88,7 +88,7 @@ class BenchTableTest {
                                 Measured.ok(new Rate(2_500_000, 64, 500_000_000L))),
                         new BenchResult.ThroughputComparison("shm", 64, Baselines.AGRONA_NAME, Measured.failed("agrona did not start"))),
                 List.of(new BenchResult.LatencyComparison("socket", 64, Baselines.RING_PING_NAME,
-                        Measured.ok(new Percentiles(50_000, 5_000, 6_000, 8_000, 9_000, 5_250.0)))));
+                        Measured.ok(new Percentiles(50_000, 5_000, 6_000, 8_000, 9_000, 5_250.0)), OptionalDouble.of(0.8))));
         String text = BenchTable.render(result);
         String protocol = line(text, "shm        64 B  2,000,000  raw mmap SPSC ring + protocol work");
         // of raw: 5,000,000 / 10,000,000; ratio: 2,000,000 / 5,000,000
@@ -98,6 +98,7 @@ class BenchTableTest {
         assertTrue(result.hasFailures());
         String ping = line(text, "socket     64 B    20.0");
         assertTrue(ping.contains("5.0") && ping.contains("4.00") && ping.contains("5.00"), ping);
+        assertTrue(ping.endsWith("0.80"), "the median ratio of the p50s last: " + ping);
     }
 
     @Test
