@@ -1,17 +1,9 @@
 package org.ipcspec.endpoint;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 
 import org.ipcspec.channel.ChannelSpec;
-import org.ipcspec.channel.Channels;
-import org.ipcspec.channel.MessageBytes;
-import org.ipcspec.channel.MessageSink;
-import org.ipcspec.channel.Mode;
 import org.ipcspec.channel.Receiver;
-import org.ipcspec.channel.Role;
 import org.ipcspec.channel.Sender;
 
 /**
@@ -42,20 +34,10 @@ public final class PairCost {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         int batches = args.length > 1 ? Integer.parseInt(args[1]) : 12;
         boolean checked = args.length <= 2 || !args[2].equals("nothing");
-        Path folder = Files.createTempDirectory(Path.of("/dev/shm"), "ipcspec-paircost-");
-        Path address = folder.resolve("c");
-        try (Receiver receiver = Channels.openReceiver(spec(address, Role.RECEIVER, Mode.SYNC, 0)).end();
-             Sender sender = Channels.openSender(spec(address, Role.SENDER, Mode.ASYNC, 1)).end()) {
+        try (ShmProbeChannel channel = new ShmProbeChannel("ipcspec-paircost-", CAPACITY)) {
+            Sender sender = channel.sender();
+            Receiver receiver = channel.receiver();
             ByteBuffer into = ByteBuffer.allocate(ChannelSpec.DEFAULT_MAX_MESSAGE_BYTES);
-            MessageSink nothing = new MessageSink() {
-                @Override
-                public void accept(ByteBuffer message) {
-                }
-
-                @Override
-                public void accept(MessageBytes message) {
-                }
-            };
             StringBuilder rates = new StringBuilder(size + " B, M msg/s per batch of " + COUNT + ":");
             for (int batch = 0; batch < batches; batch++) {
                 long first = 1 + batch * COUNT;
@@ -64,7 +46,7 @@ public final class PairCost {
                 sending.start();
                 long begin = System.nanoTime();
                 for (long got = 0; got < COUNT; ) {
-                    int n = receiver.receiveReady(into, checked ? stats : nothing, Runs.MAX_MESSAGES);
+                    int n = receiver.receiveReady(into, checked ? stats : ShmProbeChannel.NOTHING, Runs.MAX_MESSAGES);
                     if (n == 0) {
                         Thread.onSpinWait();
                         continue;
@@ -80,13 +62,6 @@ public final class PairCost {
                 rates.append(String.format(" %.1f", COUNT * 1e3 / nanos));
             }
             System.out.println(rates);
-        } finally {
-            try (var left = Files.list(folder)) { // the channel file and the receiver's lock
-                for (Path file : left.toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            Files.delete(folder);
         }
     }
 
@@ -102,10 +77,5 @@ public final class PairCost {
             }
             next += n;
         }
-    }
-
-    private static ChannelSpec spec(Path address, Role role, Mode mode, int senderId) {
-        return new ChannelSpec("shm", address, role, mode, CAPACITY, ChannelSpec.DEFAULT_MAX_MESSAGE_BYTES,
-                ChannelSpec.DEFAULT_CONTENT_TYPE, senderId, Duration.ofSeconds(5));
     }
 }

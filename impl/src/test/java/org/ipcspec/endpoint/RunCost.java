@@ -1,17 +1,10 @@
 package org.ipcspec.endpoint;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 
 import org.ipcspec.channel.ChannelSpec;
-import org.ipcspec.channel.Channels;
-import org.ipcspec.channel.MessageBytes;
 import org.ipcspec.channel.MessageSink;
-import org.ipcspec.channel.Mode;
 import org.ipcspec.channel.Receiver;
-import org.ipcspec.channel.Role;
 import org.ipcspec.channel.Sender;
 
 /**
@@ -43,21 +36,11 @@ public final class RunCost {
     public static void main(String[] args) throws Exception {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 64;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 40;
-        Path folder = Files.createTempDirectory(Path.of("/dev/shm"), "ipcspec-runcost-");
-        Path address = folder.resolve("c");
-        try (Receiver receiver = Channels.openReceiver(spec(address, Role.RECEIVER, Mode.SYNC, 0)).end();
-             Sender sender = Channels.openSender(spec(address, Role.SENDER, Mode.ASYNC, 1)).end()) {
+        try (ShmProbeChannel channel = new ShmProbeChannel("ipcspec-runcost-", CAPACITY)) {
+            Sender sender = channel.sender();
+            Receiver receiver = channel.receiver();
             ByteBuffer into = ByteBuffer.allocate(ChannelSpec.DEFAULT_MAX_MESSAGE_BYTES);
             PayloadRun run = new PayloadRun(1, size);
-            MessageSink nothing = new MessageSink() {
-                @Override
-                public void accept(ByteBuffer message) {
-                }
-
-                @Override
-                public void accept(MessageBytes message) {
-                }
-            };
             long[] next = {1};
             int perFill = Math.min(PER_FILL, HALF_RING_BYTES / (size + 16)); // 16: a record's header
             double send = Double.MAX_VALUE;
@@ -69,7 +52,7 @@ public final class RunCost {
                 for (int fill = 0; fill < 100; fill++) {
                     boolean withStats = fill % 2 == 0;
                     nanos[0] += fillRing(sender, run, size, perFill, next);
-                    nanos[withStats ? 1 : 2] += drain(receiver, into, withStats ? stats : nothing, stats, perFill);
+                    nanos[withStats ? 1 : 2] += drain(receiver, into, withStats ? stats : ShmProbeChannel.NOTHING, stats, perFill);
                 }
                 if (stats.notIntact() != 0) {
                     throw new IllegalStateException("not intact: " + stats.notIntact());
@@ -83,19 +66,7 @@ public final class RunCost {
             System.out.printf("%d B, ns per message, lowest of %d rounds: send runs %.1f; receive runs into BatchStats %.1f,"
                     + " into a sink that does nothing %.1f (the endpoint's checks: %.1f)%n",
                     size, rounds - WARMUP_ROUNDS, send, checked, bare, checked - bare);
-        } finally {
-            try (var left = Files.list(folder)) { // the channel file and the receiver's lock
-                for (Path file : left.toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            Files.delete(folder);
         }
-    }
-
-    private static ChannelSpec spec(Path address, Role role, Mode mode, int senderId) {
-        return new ChannelSpec("shm", address, role, mode, CAPACITY, ChannelSpec.DEFAULT_MAX_MESSAGE_BYTES,
-                ChannelSpec.DEFAULT_CONTENT_TYPE, senderId, Duration.ofSeconds(5));
     }
 
     private static long fillRing(Sender sender, PayloadRun run, int size, int perFill, long[] next) {
