@@ -119,19 +119,15 @@ class RingBufferTest {
 
     @Test
     void shouldKeepOrderAndIntegrityAcrossWrapAround() {
-        RingWriter writer = lockedWriter();
-        long written = 0;
-        long read = 0;
-        for (int round = 0; round < 2_000; round++) {
-            written = writeRound(writer, written, 1 + round % 7);
-            while (read < written - round % 3) {
-                int size = wrappingSize(read);
-                assertEquals(size, reader.read(into), "record " + read);
-                assertPayload(read, size);
-                read++;
+        wrapManyTimes((read, target, round) -> {
+            long next = read;
+            for (; next < target; next++) {
+                int size = wrappingSize(next);
+                assertEquals(size, reader.read(into), "record " + next);
+                assertPayload(next, size);
             }
-        }
-        assertTrue(tailPosition() > 20L * ringSize, "wrapped many times");
+            return next;
+        });
     }
 
     @Test
@@ -139,21 +135,18 @@ class RingBufferTest {
         // As above, read in runs that stop short of the tail (at most 1-4 records), so that the
         // next run starts with more published past the head, often across the ring's end: each
         // run first touches those bytes (RingReader.touchAhead), which must stay in the ring.
-        RingWriter writer = lockedWriter();
-        long written = 0;
-        long read = 0;
-        for (int round = 0; round < 2_000; round++) {
-            written = writeRound(writer, written, 1 + round % 7);
+        wrapManyTimes((read, target, round) -> {
             List<byte[]> seen = new ArrayList<>();
-            while (read + seen.size() < written - round % 3) {
+            while (read + seen.size() < target) {
                 reader.readRun(ByteBuffer.allocate(MAX_MESSAGE_BYTES), collector(seen), 1 + round % 4);
             }
+            long next = read;
             for (byte[] bytes : seen) {
-                assertArrayEquals(payload(read, wrappingSize(read)).array(), bytes, "record " + read);
-                read++;
+                assertArrayEquals(payload(next, wrappingSize(next)).array(), bytes, "record " + next);
+                next++;
             }
-        }
-        assertTrue(tailPosition() > 20L * ringSize, "wrapped many times");
+            return next;
+        });
     }
 
     @Test
@@ -504,6 +497,27 @@ class RingBufferTest {
             written++;
         }
         return written;
+    }
+
+    /** How a wrap-around test reads: from record {@code read} up to {@code target}, checking each; returns the count read in all. */
+    @FunctionalInterface
+    private interface RoundReader {
+        long readUpTo(long read, long target, int round);
+    }
+
+    /**
+     * Two thousand rounds of writing 1-7 records of {@link #wrappingSize} and reading all but the
+     * last 0-2 of those written, the ring wrapping many times.
+     */
+    private void wrapManyTimes(RoundReader rounds) {
+        RingWriter writer = lockedWriter();
+        long written = 0;
+        long read = 0;
+        for (int round = 0; round < 2_000; round++) {
+            written = writeRound(writer, written, 1 + round % 7);
+            read = rounds.readUpTo(read, written - round % 3, round);
+        }
+        assertTrue(tailPosition() > 20L * ringSize, "wrapped many times");
     }
 
     /** Record {@code seq}'s size: sizes that do not divide the ring, so records land across its end and padding is needed. */
