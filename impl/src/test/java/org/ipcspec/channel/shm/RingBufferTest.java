@@ -268,6 +268,32 @@ class RingBufferTest {
     }
 
     @Test
+    void shouldNotTakeARecordAlikeTheOneBeforeItThatRunsPastTheRingsEnd() {
+        RingWriter writer = lockedWriter();
+        int size = 56; // records of 72 bytes: the one after the last that fits needs a padding record first
+        int recordBytes = RecordDescriptor.alignedLength(RecordDescriptor.HEADER_LENGTH + size);
+        int fitting = ringSize / recordBytes;
+        for (int i = 0; i < fitting; i++) {
+            writeAndPublish(writer, 0, 1, payload(i, size));
+        }
+        // A foreign writer's record with the header words of those before it, at the ring's end without padding.
+        int last = fitting * recordBytes;
+        int at = ShmFileDescriptor.HEADER_LENGTH + last;
+        buffer.putLong(at + RecordDescriptor.LENGTH_OFFSET, RingWriter.pair(RecordDescriptor.HEADER_LENGTH + size, RecordDescriptor.TYPE_MESSAGE));
+        buffer.putLong(at + RecordDescriptor.SLOT_OFFSET, RingWriter.pair(0, 1));
+        buffer.putLongRelease(ShmFileDescriptor.TAIL_POSITION_OFFSET, last + recordBytes);
+        List<byte[]> seen = new ArrayList<>();
+
+        assertEquals(fitting, reader.readRun(ByteBuffer.allocate(MAX_MESSAGE_BYTES), collector(seen), 64),
+                "the records before it, all but the first found alike");
+        for (int i = 0; i < fitting; i++) {
+            assertArrayEquals(payload(i, size).array(), seen.get(i), "message " + i);
+        }
+        ChannelException e = assertThrows(ChannelException.class, () -> reader.read(into), "reported by the next read");
+        assertTrue(e.getMessage().startsWith("corrupt shm record at ring offset " + last + " "), e.getMessage());
+    }
+
+    @Test
     void shouldEndARunBeforeAMessageLongerThanItsArray() {
         RingWriter writer = lockedWriter();
         writeAndPublish(writer, 0, 1, payload(0, 8));
@@ -432,6 +458,31 @@ class RingBufferTest {
                 "counted when nothing was left to read");
         assertEquals(big.getLongAcquire(ShmFileDescriptor.TAIL_POSITION_OFFSET), big.getLongAcquire(ShmFileDescriptor.HEAD_POSITION_OFFSET),
                 "the head stored first: counted messages' bytes are free");
+    }
+
+    @Test
+    void shouldCountARunsCollectionsAtItsEndOnceTheSenderHasLeftItsBatch() {
+        SharedBuffer big = createBuffer(dir.resolve("big"), 4096);
+        SenderTable table = new SenderTable(big);
+        int slot = table.claim(LIVE_PID, 1);
+        int incarnation = SenderSlotDescriptor.incarnation(table.collectedWordAcquire(slot));
+        int ring = big.getInt(ShmFileDescriptor.RING_SIZE_OFFSET);
+        RingReader windowed = new RingReader(big, table, ring, MAX_MESSAGE_BYTES);
+        RingWriter writer = new RingWriter(big, ring, LIVE_PID);
+        assertTrue(writer.tryLockWriter());
+        table.putMoreRelease(slot, true);
+        for (int i = 0; i < 5; i++) {
+            writeAndPublish(writer, slot, incarnation, payload(i, 8));
+        }
+        ByteBuffer run = ByteBuffer.allocate(MAX_MESSAGE_BYTES);
+        List<byte[]> seen = new ArrayList<>();
+
+        assertEquals(3, windowed.readRun(run, collector(seen), 3));
+        assertEquals(0, SenderSlotDescriptor.collectedCount(table.collectedWordAcquire(slot)), "a batch's: pending in the window");
+        table.putMoreRelease(slot, false);
+        assertEquals(1, windowed.readRun(run, collector(seen), 1));
+        assertEquals(4, SenderSlotDescriptor.collectedCount(table.collectedWordAcquire(slot)),
+                "counted at the run's end, one record still unread: the sender left its batch");
     }
 
     private SharedBuffer createBuffer(Path path, int capacity) {
