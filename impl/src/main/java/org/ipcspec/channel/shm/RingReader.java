@@ -250,9 +250,9 @@ final class RingReader {
      * sender's messages of one size every record but a run's first is found this way, by two
      * compares of the header's two words. With the collections' More read once per run
      * ({@link #countIfBatchEnded}), 64-byte streams between two threads (PairCost) went from
-     * 54-55 to 63-66 M msg/s, where either change alone left them at 48-57; the transport's walk
-     * in one thread (RunCost, a sink that does nothing) from 7.6-7.7 to 6.2 ns a message
-     * (docs/performance.md, twelfth pass).
+     * medians of 52-57 to 59-67 M msg/s, where either change alone left them at 48-57; the
+     * transport's walk in one thread (RunCost, a sink that does nothing) from 7.5-7.7 to 5.7-5.9
+     * ns a message (docs/performance.md, twelfth pass).
      */
     private boolean nextAlike() {
         if (publishedTail - head < alikeAligned) {
