@@ -7,7 +7,7 @@ import org.ipcspec.channel.Sender;
 
 /**
  * slow (THROUGHPUT): every send first spins for 100 us, so a sender manages at most about 10,000
- * messages a second, under the reference profile's floor for shm at 64 bytes (182,000). A batch's
+ * messages a second, under the reference profile's floor for shm at 64 bytes (229,000). A batch's
  * sendMore comes here too (the interface's default sends it as send). Correct in every
  * other way: only the throughput checker can catch it.
  */

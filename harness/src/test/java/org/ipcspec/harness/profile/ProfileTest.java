@@ -73,9 +73,9 @@ class ProfileTest {
         assertEquals(file.toAbsolutePath().normalize().getParent().resolveSibling("impl/target/ipcspec-endpoint.jar")
                 .toString(), p.command().get(2));
         assertEquals(List.of("shm", "file", "socket"), p.transports());
-        assertEquals(182_000.0, p.bounds().threshold("shm", 64).orElseThrow().minMessagesPerSecond());
-        assertEquals(133_000.0, p.bounds().threshold("socket", 64).orElseThrow().minMessagesPerSecond());
-        assertEquals(648.0, p.bounds().threshold("file", 64).orElseThrow().minMessagesPerSecond());
+        assertEquals(229_000.0, p.bounds().threshold("shm", 64).orElseThrow().minMessagesPerSecond());
+        assertEquals(143_000.0, p.bounds().threshold("socket", 64).orElseThrow().minMessagesPerSecond());
+        assertEquals(639.0, p.bounds().threshold("file", 64).orElseThrow().minMessagesPerSecond());
         assertEquals(Map.of("shm", "ipcspec-shm/1", "file", "ipcspec-file/1", "socket", "ipcspec-socket/1"), p.wire());
     }
 
