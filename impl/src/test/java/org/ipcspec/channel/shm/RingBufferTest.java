@@ -435,18 +435,11 @@ class RingBufferTest {
     @Test
     void shouldStoreTheHeadBeforeCountingCollections() {
         // A window of collections pending: a sender inside a batch (More) is counted every window.
-        SharedBuffer big = createBuffer(dir.resolve("big"), 4096);
-        SenderTable table = new SenderTable(big);
-        int slot = table.claim(LIVE_PID, 1);
-        int incarnation = SenderSlotDescriptor.incarnation(table.collectedWordAcquire(slot));
-        int ring = big.getInt(ShmFileDescriptor.RING_SIZE_OFFSET);
-        RingReader windowed = new RingReader(big, table, ring, MAX_MESSAGE_BYTES);
-        RingWriter writer = new RingWriter(big, ring, LIVE_PID);
-        assertTrue(writer.tryLockWriter());
-        table.putMoreRelease(slot, true);
-        for (int i = 0; i < 3; i++) {
-            writeAndPublish(writer, slot, incarnation, payload(i, 8));
-        }
+        BatchInAWindow batch = batchInAWindow(3);
+        SharedBuffer big = batch.buffer();
+        SenderTable table = batch.table();
+        int slot = batch.slot();
+        RingReader windowed = batch.reader();
 
         assertEquals(8, windowed.read(into));
         assertEquals(8, windowed.read(into));
@@ -462,18 +455,10 @@ class RingBufferTest {
 
     @Test
     void shouldCountARunsCollectionsAtItsEndOnceTheSenderHasLeftItsBatch() {
-        SharedBuffer big = createBuffer(dir.resolve("big"), 4096);
-        SenderTable table = new SenderTable(big);
-        int slot = table.claim(LIVE_PID, 1);
-        int incarnation = SenderSlotDescriptor.incarnation(table.collectedWordAcquire(slot));
-        int ring = big.getInt(ShmFileDescriptor.RING_SIZE_OFFSET);
-        RingReader windowed = new RingReader(big, table, ring, MAX_MESSAGE_BYTES);
-        RingWriter writer = new RingWriter(big, ring, LIVE_PID);
-        assertTrue(writer.tryLockWriter());
-        table.putMoreRelease(slot, true);
-        for (int i = 0; i < 5; i++) {
-            writeAndPublish(writer, slot, incarnation, payload(i, 8));
-        }
+        BatchInAWindow batch = batchInAWindow(5);
+        SenderTable table = batch.table();
+        int slot = batch.slot();
+        RingReader windowed = batch.reader();
         ByteBuffer run = ByteBuffer.allocate(MAX_MESSAGE_BYTES);
         List<byte[]> seen = new ArrayList<>();
 
@@ -483,6 +468,26 @@ class RingBufferTest {
         assertEquals(1, windowed.readRun(run, collector(seen), 1));
         assertEquals(4, SenderSlotDescriptor.collectedCount(table.collectedWordAcquire(slot)),
                 "counted at the run's end, one record still unread: the sender left its batch");
+    }
+
+    /** A channel of capacity 4,096 (a window of 256), a reader of it and a claimed sender slot. */
+    private record BatchInAWindow(SharedBuffer buffer, SenderTable table, int slot, RingReader reader) {
+    }
+
+    /** {@code records} messages of 8 bytes published by a sender inside a batch (its slot's More is 1), none read. */
+    private BatchInAWindow batchInAWindow(int records) {
+        SharedBuffer big = createBuffer(dir.resolve("big"), 4096);
+        SenderTable table = new SenderTable(big);
+        int slot = table.claim(LIVE_PID, 1);
+        int incarnation = SenderSlotDescriptor.incarnation(table.collectedWordAcquire(slot));
+        int ring = big.getInt(ShmFileDescriptor.RING_SIZE_OFFSET);
+        RingWriter writer = new RingWriter(big, ring, LIVE_PID);
+        assertTrue(writer.tryLockWriter());
+        table.putMoreRelease(slot, true);
+        for (int i = 0; i < records; i++) {
+            writeAndPublish(writer, slot, incarnation, payload(i, 8));
+        }
+        return new BatchInAWindow(big, table, slot, new RingReader(big, table, ring, MAX_MESSAGE_BYTES));
     }
 
     private SharedBuffer createBuffer(Path path, int capacity) {
