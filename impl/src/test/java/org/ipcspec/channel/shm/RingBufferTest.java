@@ -437,18 +437,15 @@ class RingBufferTest {
         // A window of collections pending: a sender inside a batch (More) is counted every window.
         BatchInAWindow batch = batchInAWindow(3);
         SharedBuffer big = batch.buffer();
-        SenderTable table = batch.table();
-        int slot = batch.slot();
         RingReader windowed = batch.reader();
 
         assertEquals(8, windowed.read(into));
         assertEquals(8, windowed.read(into));
-        assertEquals(0, SenderSlotDescriptor.collectedCount(table.collectedWordAcquire(slot)), "pending in the window");
+        assertEquals(0, batch.collected(), "pending in the window");
         assertEquals(0, big.getLongAcquire(ShmFileDescriptor.HEAD_POSITION_OFFSET), "and so is the head");
         assertEquals(8, windowed.read(into));
         assertEquals(RingReader.NOTHING, windowed.read(into));
-        assertEquals(3, SenderSlotDescriptor.collectedCount(table.collectedWordAcquire(slot)),
-                "counted when nothing was left to read");
+        assertEquals(3, batch.collected(), "counted when nothing was left to read");
         assertEquals(big.getLongAcquire(ShmFileDescriptor.TAIL_POSITION_OFFSET), big.getLongAcquire(ShmFileDescriptor.HEAD_POSITION_OFFSET),
                 "the head stored first: counted messages' bytes are free");
     }
@@ -456,22 +453,24 @@ class RingBufferTest {
     @Test
     void shouldCountARunsCollectionsAtItsEndOnceTheSenderHasLeftItsBatch() {
         BatchInAWindow batch = batchInAWindow(5);
-        SenderTable table = batch.table();
-        int slot = batch.slot();
         RingReader windowed = batch.reader();
         ByteBuffer run = ByteBuffer.allocate(MAX_MESSAGE_BYTES);
         List<byte[]> seen = new ArrayList<>();
 
         assertEquals(3, windowed.readRun(run, collector(seen), 3));
-        assertEquals(0, SenderSlotDescriptor.collectedCount(table.collectedWordAcquire(slot)), "a batch's: pending in the window");
-        table.putMoreRelease(slot, false);
+        assertEquals(0, batch.collected(), "a batch's: pending in the window");
+        batch.table().putMoreRelease(batch.slot(), false);
         assertEquals(1, windowed.readRun(run, collector(seen), 1));
-        assertEquals(4, SenderSlotDescriptor.collectedCount(table.collectedWordAcquire(slot)),
-                "counted at the run's end, one record still unread: the sender left its batch");
+        assertEquals(4, batch.collected(), "counted at the run's end, one record still unread: the sender left its batch");
     }
 
     /** A channel of capacity 4,096 (a window of 256), a reader of it and a claimed sender slot. */
     private record BatchInAWindow(SharedBuffer buffer, SenderTable table, int slot, RingReader reader) {
+
+        /** The collections counted in the slot so far. */
+        int collected() {
+            return SenderSlotDescriptor.collectedCount(table.collectedWordAcquire(slot));
+        }
     }
 
     /** {@code records} messages of 8 bytes published by a sender inside a batch (its slot's More is 1), none read. */
